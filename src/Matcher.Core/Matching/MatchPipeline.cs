@@ -1,0 +1,156 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Matcher.Catalog;
+using Matcher.Eligibility;
+using Matcher.Explanations;
+using Matcher.Ranking;
+using Matcher.Scholarships;
+using Matcher.Scoring;
+using Matcher.Students;
+using Microsoft.Extensions.Options;
+
+namespace Matcher.Matching;
+
+/// <summary>Eligibility → scoring → ranking → explanation over the current catalog snapshot.</summary>
+internal sealed class MatchPipeline : IScholarshipMatcher
+{
+    private readonly ICatalogProvider _catalog;
+    private readonly IEligibilityEvaluator _eligibility;
+    private readonly IScholarshipScorer _scorer;
+    private readonly IScholarshipRanker _ranker;
+    private readonly IMatchExplainer _explainer;
+    private readonly IMatcherClock _clock;
+
+    public MatchPipeline(
+        ICatalogProvider catalog,
+        IEligibilityEvaluator eligibility,
+        IScholarshipScorer scorer,
+        IScholarshipRanker ranker,
+        IMatchExplainer explainer,
+        IMatcherClock clock)
+    {
+        _catalog = catalog;
+        _eligibility = eligibility;
+        _scorer = scorer;
+        _ranker = ranker;
+        _explainer = explainer;
+        _clock = clock;
+    }
+
+    public MatchReport Match(StudentProfile student, MatchRequest? request = null)
+    {
+        ArgumentNullException.ThrowIfNull(student);
+        request ??= new MatchRequest();
+        if (request.Top is < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(request), request.Top, "Top must not be negative.");
+        }
+
+        var culture = MatcherCultures.Resolve(request.Language);
+        var asOf = request.AsOf ?? _clock.Today();
+        var snapshot = _catalog.Current;
+
+        var candidates = new List<ScoredCandidate>();
+        var ineligible = new List<ScoredCandidate>();
+        foreach (var scholarship in Select(snapshot, request))
+        {
+            var eligibility = _eligibility.Evaluate(student, scholarship, asOf);
+            if (eligibility.Verdict == EligibilityVerdict.Ineligible && !request.IncludeIneligible)
+            {
+                continue;
+            }
+
+            var scored = _scorer.Score(student, scholarship, eligibility, asOf);
+            (eligibility.Verdict == EligibilityVerdict.Ineligible ? ineligible : candidates).Add(scored);
+        }
+
+        var ranked = Order(_ranker.Rank(student, candidates));
+        if (request.Top is { } top)
+        {
+            ranked = ranked.Take(top).ToList();
+        }
+
+        var matches = new List<ScholarshipMatch>(ranked.Count + ineligible.Count);
+        for (var i = 0; i < ranked.Count; i++)
+        {
+            matches.Add(ToMatch(ranked[i], i + 1, asOf, culture));
+        }
+
+        if (ineligible.Count > 0)
+        {
+            var weighed = _ranker.Rank(student, ineligible)
+                .OrderBy(r => r.Candidate.Eligibility.Outcomes.Count(o => o.Verdict == Verdict.Fail))
+                .ThenBy(r => r.Candidate.Scholarship.Id, StringComparer.Ordinal);
+            matches.AddRange(weighed.Select(r => ToMatch(r, null, asOf, culture)));
+        }
+
+        return new MatchReport(student.Id, asOf, snapshot.Version, culture.TwoLetterISOLanguageName, matches);
+    }
+
+    public ScholarshipMatch? Explain(StudentProfile student, string scholarshipId, MatchRequest? request = null)
+    {
+        ArgumentNullException.ThrowIfNull(student);
+        ArgumentNullException.ThrowIfNull(scholarshipId);
+        request ??= new MatchRequest();
+        var scholarship = _catalog.Current.Find(scholarshipId);
+        if (scholarship is null)
+        {
+            return null;
+        }
+
+        var asOf = request.AsOf ?? _clock.Today();
+        var eligibility = _eligibility.Evaluate(student, scholarship, asOf);
+        var ranked = _ranker.Rank(student, [_scorer.Score(student, scholarship, eligibility, asOf)])[0];
+        return ToMatch(ranked, null, asOf, MatcherCultures.Resolve(request.Language));
+    }
+
+    public async IAsyncEnumerable<MatchReport> MatchManyAsync(
+        IAsyncEnumerable<StudentProfile> students,
+        MatchRequest? request = null,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(students);
+        var fixedRequest = (request ?? new MatchRequest()) with { AsOf = request?.AsOf ?? _clock.Today() };
+        await foreach (var student in students.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            yield return Match(student, fixedRequest);
+        }
+    }
+
+    private static IEnumerable<Scholarship> Select(CatalogSnapshot snapshot, MatchRequest request) =>
+        request.ScholarshipIds is { } ids
+            ? ids.Select(snapshot.Find).OfType<Scholarship>().DistinctBy(s => s.Id)
+            : snapshot.Scholarships;
+
+    /// <summary>Open, upcoming and unknown-status calls before closed ones; eligible before unknown; the ranker's order within.</summary>
+    private static List<RankedCandidate> Order(IReadOnlyList<RankedCandidate> ranked) =>
+        ranked
+            .Select((r, i) => (r, i))
+            .OrderBy(x => x.r.Candidate.CallStatus == CallStatus.Closed ? 1 : 0)
+            .ThenBy(x => x.r.Candidate.Eligibility.Verdict == EligibilityVerdict.Eligible ? 0 : 1)
+            .ThenBy(x => x.i)
+            .Select(x => x.r)
+            .ToList();
+
+    private ScholarshipMatch ToMatch(RankedCandidate ranked, int? rank, DateOnly asOf, CultureInfo culture)
+    {
+        var c = ranked.Candidate;
+        var s = c.Scholarship;
+        return new ScholarshipMatch
+        {
+            ScholarshipId = s.Id,
+            Name = s.Name.Get(culture),
+            Provider = s.Provider,
+            Verdict = c.Eligibility.Verdict,
+            Rank = rank,
+            Score = ranked.Score,
+            ScoreBreakdown = ranked.Breakdown,
+            Call = new CallInfo(c.CallStatus, s.Call.Opens, s.Call.Closes),
+            Reasons = c.Eligibility.Outcomes.Select(o => _explainer.Explain(o, culture)).ToArray(),
+            Missing = c.Eligibility.Missing,
+            NextSteps = _explainer.NextSteps(c, asOf, culture),
+            PriorityPoints = c.PriorityPoints,
+            SourceUrl = s.SourceUrl,
+        };
+    }
+}
