@@ -87,6 +87,26 @@ internal static class CommandSupport
         }
     }
 
+    /// <summary>Reads and validates one profile file; every problem is reported as a usage error (exit code 2).</summary>
+    public static Students.StudentProfile ReadProfile(string path, CultureInfo culture)
+    {
+        byte[] bytes;
+        using (var stream = OpenInput(path, culture))
+        using (var memory = new MemoryStream())
+        {
+            stream.CopyTo(memory);
+            bytes = memory.ToArray();
+        }
+
+        if (!StudentProfileJson.TryParse(bytes, out var profile, out var errors, path))
+        {
+            throw new UsageException(CliText.Get("err.invalid-profile", culture, ("path", path)) + Environment.NewLine
+                + string.Join(Environment.NewLine, errors.Select(e => "  " + e.Describe(culture))));
+        }
+
+        return profile;
+    }
+
     private static string MessageFor(string code, string value, CultureInfo culture) =>
         new InputError("$", code, new Dictionary<string, object?> { ["value"] = value }).Message(culture);
 }

@@ -24,19 +24,7 @@ internal static class ExplainCommand
             var date = CommandSupport.ParseDate(parse.GetValue(common.Date), culture);
             var json = CommandSupport.UseJson(parse, common, context);
             var path = parse.GetValue(student)!;
-            byte[] bytes;
-            using (var stream = CommandSupport.OpenInput(path, culture))
-            using (var memory = new MemoryStream())
-            {
-                stream.CopyTo(memory);
-                bytes = memory.ToArray();
-            }
-
-            if (!StudentProfileJson.TryParse(bytes, out var profile, out var errors, path))
-            {
-                throw new UsageException(CliText.Get("err.invalid-profile", culture, ("path", path)) + Environment.NewLine
-                    + string.Join(Environment.NewLine, errors.Select(e => "  " + e.Describe(culture))));
-            }
+            var profile = CommandSupport.ReadProfile(path, culture);
 
             using var services = CommandSupport.BuildServices(parse.GetValue(common.Catalog), context);
             var id = parse.GetValue(scholarship)!;

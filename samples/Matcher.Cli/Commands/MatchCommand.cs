@@ -83,19 +83,7 @@ internal static class MatchCommand
     private static int MatchOne(string path, MatchRequest request, bool json, string? catalog, CliContext context)
     {
         var culture = context.Culture;
-        byte[] bytes;
-        using (var stream = CommandSupport.OpenInput(path, culture))
-        using (var memory = new MemoryStream())
-        {
-            stream.CopyTo(memory);
-            bytes = memory.ToArray();
-        }
-
-        if (!StudentProfileJson.TryParse(bytes, out var profile, out var errors, path))
-        {
-            throw new UsageException(CliText.Get("err.invalid-profile", culture, ("path", path)) + Environment.NewLine
-                + string.Join(Environment.NewLine, errors.Select(e => "  " + e.Describe(culture))));
-        }
+        var profile = CommandSupport.ReadProfile(path, culture);
 
         using var services = CommandSupport.BuildServices(catalog, context);
         var report = services.GetRequiredService<IScholarshipMatcher>().Match(profile, request);
