@@ -34,7 +34,7 @@ internal sealed class CriteriaEligibilityEvaluator : IEligibilityEvaluator
 
         var verdict = Kleene.ToEligibility(Kleene.And(outcomes.Select(o => o.Verdict)));
         IReadOnlyList<string> missing = verdict == EligibilityVerdict.Unknown
-            ? outcomes.Where(o => o.Verdict == Verdict.Unknown).SelectMany(o => o.Missing).Distinct(StringComparer.Ordinal).ToArray()
+            ? FactPaths.Canonical(outcomes.Where(o => o.Verdict == Verdict.Unknown).SelectMany(o => o.Missing))
             : [];
         return new EligibilityResult(scholarship.Id, verdict, outcomes, missing);
     }

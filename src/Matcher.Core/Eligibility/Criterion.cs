@@ -36,6 +36,12 @@ public abstract record Criterion
     /// <returns>The outcome.</returns>
     public abstract CriterionOutcome Evaluate(EvaluationContext context);
 
+    /// <summary>
+    /// The verdict alone, without allocating: the fast path of the compiled catalog index. Must agree with
+    /// <see cref="Evaluate"/> on every input (a property test checks it).
+    /// </summary>
+    internal abstract Verdict Decide(Students.StudentProfile student, DateOnly asOf, DateOnly referenceDate);
+
     internal abstract void WriteFields(Utf8JsonWriter writer);
 
     private protected CriterionOutcome Pass(string code, params (string Name, object? Value)[] values) =>

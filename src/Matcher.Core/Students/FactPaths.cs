@@ -36,6 +36,25 @@ public static class FactPaths
     public const string HoldsScholarship = "holdsScholarship";
 #pragma warning restore CS1591
 
+    /// <summary>Every fact path in the order of CONTRACT §1; lists of missing facts follow this order.</summary>
+    public static IReadOnlyList<string> All { get; } =
+    [
+        Nationality, BirthDate, Gender, ResidenceUbigeo, SisfohClassification, SisfohValidUntil, MonthlyPerCapitaIncome,
+        BasicModality, BasicStatus, GraduationYear, SchoolUbigeo, SchoolManagement, SchoolZone, Coar, BasicAcademicRank, GradeAverage,
+        HigherStatus, InstitutionType, InstitutionManagement, CurrentCycle, HigherAcademicRank, Degree, WorkExperienceMonths,
+        .. Enum.GetValues<PriorityCondition>().Select(Condition),
+        MilitaryServiceMonths, NativeLanguages, PreviousHigherStudies, HoldsScholarship,
+    ];
+
+    private static readonly System.Collections.Frozen.FrozenDictionary<string, int> Positions =
+        System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(All.Select((p, i) => KeyValuePair.Create(p, i)), StringComparer.Ordinal);
+
+    /// <summary>Distinct fact paths in the order of <see cref="All"/>.</summary>
+    /// <param name="paths">The paths.</param>
+    /// <returns>The ordered paths.</returns>
+    public static string[] Canonical(IEnumerable<string> paths) =>
+        paths.Distinct(StringComparer.Ordinal).OrderBy(p => Positions.TryGetValue(p, out var i) ? i : int.MaxValue).ThenBy(p => p, StringComparer.Ordinal).ToArray();
+
     /// <summary>The path of a condition, e.g. <c>conditions.disability</c>.</summary>
     /// <param name="condition">The condition.</param>
     /// <returns>The path.</returns>

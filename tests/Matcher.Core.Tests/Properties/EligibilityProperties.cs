@@ -57,6 +57,14 @@ public class EligibilityProperties
         }
     }
 
+    /// <summary>The non-allocating verdict path agrees with the full evaluation on every criterion and profile.</summary>
+    [Property(Arbitrary = [typeof(Arbitraries)], MaxTest = 1000)]
+    public void Decide_AgreesWithEvaluate(Criterion criterion, PartialProfile generated)
+    {
+        var reference = new DateOnly(2025, 9, 5);
+        Assert.Equal(criterion.Evaluate(new EvaluationContext(generated.Profile, AsOf, reference)).Verdict, criterion.Decide(generated.Profile, AsOf, reference));
+    }
+
     /// <summary>(b) A better academic rank never turns eligible into ineligible.</summary>
     [Property(Arbitrary = [typeof(Arbitraries)], MaxTest = 300)]
     public void BetterRank_NeverTurnsEligibleIntoIneligible(PartialProfile generated)

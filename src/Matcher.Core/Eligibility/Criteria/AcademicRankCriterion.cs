@@ -71,6 +71,23 @@ public sealed record AcademicRankCriterion : Criterion
             : Fail("academic-rank.below", ("value", r), ("required", AtLeast));
     }
 
+    internal override Verdict Decide(StudentProfile student, DateOnly asOf, DateOnly referenceDate)
+    {
+        var coar = CoarCounts ? student.BasicEducation?.Coar : false;
+        if (coar == true)
+        {
+            return Verdict.Pass;
+        }
+
+        var rank = Level == EducationLevel.Basic ? student.BasicEducation?.AcademicRank : student.HigherEducation?.AcademicRank;
+        if (rank is not { } r)
+        {
+            return Verdict.Unknown;
+        }
+
+        return r.IsAtLeast(AtLeast) ? Verdict.Pass : coar is null ? Verdict.Unknown : Verdict.Fail;
+    }
+
     internal override void WriteFields(Utf8JsonWriter writer)
     {
         writer.WriteString("level", EnumText.Of(Level));

@@ -97,6 +97,25 @@ public sealed record AgeCriterion : Criterion
             : Fail(failure, Bounds(age, referenceDate));
     }
 
+    internal override Verdict Decide(StudentProfile student, DateOnly asOf, DateOnly referenceDate)
+    {
+        var disability = ExemptIfDisability ? student.Conditions?.Disability : false;
+        if (disability == true)
+        {
+            return Verdict.Pass;
+        }
+
+        if (student.BirthDate is not { } birth)
+        {
+            return Verdict.Unknown;
+        }
+
+        return WithinBounds(AgeOn(birth, referenceDate)) ? Verdict.Pass : disability is null ? Verdict.Unknown : Verdict.Fail;
+    }
+
+    /// <summary>Whether an age satisfies every bound.</summary>
+    internal bool WithinBounds(int age) => !(age < AtLeast || age > AtMost || age >= LessThan);
+
     private (string, object?)[] Bounds(int? age, DateOnly referenceDate) =>
         [("age", age), ("min", AtLeast), ("max", AtMost), ("lessThan", LessThan), ("referenceDate", referenceDate)];
 

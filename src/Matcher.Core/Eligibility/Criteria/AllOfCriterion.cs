@@ -1,3 +1,5 @@
+using Matcher.Students;
+
 namespace Matcher.Eligibility.Criteria;
 
 /// <summary>Passes when every nested criterion passes; fails when one fails; otherwise unknown.</summary>
@@ -16,4 +18,24 @@ public sealed record AllOfCriterion : CompositeCriterion
     private protected override string CodePrefix => "all-of";
 
     private protected override Verdict Combine(IEnumerable<Verdict> verdicts) => Kleene.And(verdicts);
+
+    internal override Verdict Decide(StudentProfile student, DateOnly asOf, DateOnly referenceDate)
+    {
+        var result = Verdict.Pass;
+        for (var i = 0; i < Criteria.Count; i++)
+        {
+            var v = Criteria[i].Decide(student, asOf, referenceDate);
+            if (v == Verdict.Fail)
+            {
+                return Verdict.Fail;
+            }
+
+            if (v == Verdict.Unknown)
+            {
+                result = Verdict.Unknown;
+            }
+        }
+
+        return result;
+    }
 }

@@ -1,3 +1,5 @@
+using Matcher.Students;
+
 namespace Matcher.Eligibility.Criteria;
 
 /// <summary>Passes when one nested criterion passes; fails when every one fails; otherwise unknown.</summary>
@@ -16,4 +18,24 @@ public sealed record AnyOfCriterion : CompositeCriterion
     private protected override string CodePrefix => "any-of";
 
     private protected override Verdict Combine(IEnumerable<Verdict> verdicts) => Kleene.Or(verdicts);
+
+    internal override Verdict Decide(StudentProfile student, DateOnly asOf, DateOnly referenceDate)
+    {
+        var result = Verdict.Fail;
+        for (var i = 0; i < Criteria.Count; i++)
+        {
+            var v = Criteria[i].Decide(student, asOf, referenceDate);
+            if (v == Verdict.Pass)
+            {
+                return Verdict.Pass;
+            }
+
+            if (v == Verdict.Unknown)
+            {
+                result = Verdict.Unknown;
+            }
+        }
+
+        return result;
+    }
 }

@@ -66,6 +66,33 @@ public sealed record BasicEducationCriterion : Criterion
         return missing.Count > 0 ? Unknown("basic-education.unknown", missing, values) : Pass("basic-education.accepted", values);
     }
 
+    internal override Verdict Decide(StudentProfile student, DateOnly asOf, DateOnly referenceDate)
+    {
+        var b = student.BasicEducation;
+        var modality = b?.Modality;
+        var status = b?.Status;
+        if ((Modalities is not null && modality is { } m && !Contains(Modalities, m)) || (Statuses is not null && status is { } s && !Contains(Statuses, s)))
+        {
+            return Verdict.Fail;
+        }
+
+        return (Modalities is not null && modality is null) || (Statuses is not null && status is null) ? Verdict.Unknown : Verdict.Pass;
+    }
+
+    private static bool Contains<T>(IReadOnlyList<T> list, T value)
+        where T : struct, Enum
+    {
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (EqualityComparer<T>.Default.Equals(list[i], value))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     internal override void WriteFields(Utf8JsonWriter writer)
     {
         if (Modalities is not null)

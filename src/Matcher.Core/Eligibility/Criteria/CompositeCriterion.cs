@@ -43,7 +43,7 @@ public abstract record CompositeCriterion : Criterion
             _ => ".unknown",
         };
         IReadOnlyList<string> missing = verdict == Verdict.Unknown
-            ? children.Where(c => c.Verdict == Verdict.Unknown).SelectMany(c => c.Missing).Distinct(StringComparer.Ordinal).ToArray()
+            ? Students.FactPaths.Canonical(children.Where(c => c.Verdict == Verdict.Unknown).SelectMany(c => c.Missing))
             : [];
         return Outcome(verdict, code, missing, [], children);
     }

@@ -32,5 +32,13 @@ public sealed record ConditionCriterion : Criterion
         };
     }
 
+    internal override Verdict Decide(StudentProfile student, DateOnly asOf, DateOnly referenceDate) =>
+        student.Conditions?.Get(Condition) switch
+        {
+            true => Verdict.Pass,
+            false => Verdict.Fail,
+            null => Verdict.Unknown,
+        };
+
     internal override void WriteFields(Utf8JsonWriter writer) => writer.WriteString("condition", EnumText.Of(Condition));
 }

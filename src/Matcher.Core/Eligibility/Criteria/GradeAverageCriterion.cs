@@ -38,5 +38,8 @@ public sealed record GradeAverageCriterion : Criterion
             : Fail("grade-average.below", ("value", g), ("min", AtLeast));
     }
 
+    internal override Verdict Decide(StudentProfile student, DateOnly asOf, DateOnly referenceDate) =>
+        student.BasicEducation?.GradeAverage is not { } g ? Verdict.Unknown : g >= AtLeast ? Verdict.Pass : Verdict.Fail;
+
     internal override void WriteFields(Utf8JsonWriter writer) => writer.WriteNumber("atLeast", AtLeast);
 }

@@ -37,5 +37,8 @@ public sealed record IncomeCriterion : Criterion
             : Fail("income.over-limit", ("value", income), ("max", AtMost));
     }
 
+    internal override Verdict Decide(StudentProfile student, DateOnly asOf, DateOnly referenceDate) =>
+        student.MonthlyPerCapitaIncome is not { } income ? Verdict.Unknown : income <= AtMost ? Verdict.Pass : Verdict.Fail;
+
     internal override void WriteFields(Utf8JsonWriter writer) => writer.WriteNumber("atMost", AtMost);
 }

@@ -37,6 +37,24 @@ public sealed record NationalityCriterion : Criterion
             : Fail("nationality.not-accepted", ("value", n), ("accepted", In));
     }
 
+    internal override Verdict Decide(StudentProfile student, DateOnly asOf, DateOnly referenceDate)
+    {
+        if (student.Nationality is not { } n)
+        {
+            return Verdict.Unknown;
+        }
+
+        for (var i = 0; i < In.Count; i++)
+        {
+            if (string.Equals(In[i], n, StringComparison.Ordinal))
+            {
+                return Verdict.Pass;
+            }
+        }
+
+        return Verdict.Fail;
+    }
+
     internal override void WriteFields(Utf8JsonWriter writer)
     {
         writer.WriteStartArray("in");

@@ -39,6 +39,32 @@ public sealed record NativeLanguageCriterion : Criterion
             : Fail("native-language.not-accepted", ("value", spoken), ("accepted", In));
     }
 
+    internal override Verdict Decide(StudentProfile student, DateOnly asOf, DateOnly referenceDate)
+    {
+        if (student.NativeLanguages is not { } spoken)
+        {
+            return Verdict.Unknown;
+        }
+
+        if (In is null)
+        {
+            return spoken.Count > 0 ? Verdict.Pass : Verdict.Fail;
+        }
+
+        for (var i = 0; i < spoken.Count; i++)
+        {
+            for (var j = 0; j < In.Count; j++)
+            {
+                if (string.Equals(spoken[i], In[j], StringComparison.Ordinal))
+                {
+                    return Verdict.Pass;
+                }
+            }
+        }
+
+        return Verdict.Fail;
+    }
+
     internal override void WriteFields(Utf8JsonWriter writer)
     {
         if (In is null)

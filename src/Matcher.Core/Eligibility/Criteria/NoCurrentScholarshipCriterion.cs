@@ -24,6 +24,14 @@ public sealed record NoCurrentScholarshipCriterion : Criterion
         };
     }
 
+    internal override Verdict Decide(StudentProfile student, DateOnly asOf, DateOnly referenceDate) =>
+        student.HoldsScholarship switch
+        {
+            false => Verdict.Pass,
+            true => Verdict.Fail,
+            null => Verdict.Unknown,
+        };
+
     internal override void WriteFields(Utf8JsonWriter writer)
     {
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Matcher.Students;
 
 namespace Matcher.Eligibility.Criteria;
 
@@ -35,6 +36,9 @@ public sealed record NotCriterion : Criterion
         };
         return Outcome(verdict, code, verdict == Verdict.Unknown ? inner.Missing : [], [], [inner]);
     }
+
+    internal override Verdict Decide(StudentProfile student, DateOnly asOf, DateOnly referenceDate) =>
+        Kleene.Not(Inner.Decide(student, asOf, referenceDate));
 
     internal override void WriteFields(Utf8JsonWriter writer)
     {

@@ -67,6 +67,9 @@ public abstract record RangeCriterion : Criterion
             : Pass(CodePrefix + ".within", ("value", v), ("min", AtLeast), ("max", AtMost));
     }
 
+    internal override Verdict Decide(StudentProfile student, DateOnly asOf, DateOnly referenceDate) =>
+        Read(student) is not { } v ? Verdict.Unknown : v < AtLeast || v > AtMost ? Verdict.Fail : Verdict.Pass;
+
     internal override void WriteFields(Utf8JsonWriter writer)
     {
         if (AtLeast is { } min)

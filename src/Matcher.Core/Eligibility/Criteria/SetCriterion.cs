@@ -47,6 +47,24 @@ public abstract record SetCriterion<T> : Criterion
             : Fail(CodePrefix + ".not-accepted", ("value", v), ("accepted", In));
     }
 
+    internal override Verdict Decide(StudentProfile student, DateOnly asOf, DateOnly referenceDate)
+    {
+        if (Read(student) is not { } v)
+        {
+            return Verdict.Unknown;
+        }
+
+        for (var i = 0; i < In.Count; i++)
+        {
+            if (EqualityComparer<T>.Default.Equals(In[i], v))
+            {
+                return Verdict.Pass;
+            }
+        }
+
+        return Verdict.Fail;
+    }
+
     internal override void WriteFields(Utf8JsonWriter writer)
     {
         writer.WriteStartArray("in");

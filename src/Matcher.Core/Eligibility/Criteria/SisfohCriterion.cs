@@ -63,6 +63,40 @@ public sealed record SisfohCriterion : Criterion
             : Pass("sisfoh.accepted-valid", ("value", level), ("accepted", In), ("validUntil", until));
     }
 
+    internal override Verdict Decide(StudentProfile student, DateOnly asOf, DateOnly referenceDate)
+    {
+        var record = student.Sisfoh;
+        if (record?.Classification is not { } level)
+        {
+            return Verdict.Unknown;
+        }
+
+        if (!Accepts(level))
+        {
+            return Verdict.Fail;
+        }
+
+        if (!RequireValid)
+        {
+            return Verdict.Pass;
+        }
+
+        return record.ValidUntil is not { } until ? Verdict.Unknown : until < asOf ? Verdict.Fail : Verdict.Pass;
+    }
+
+    internal bool Accepts(SisfohLevel level)
+    {
+        for (var i = 0; i < In.Count; i++)
+        {
+            if (In[i] == level)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     internal override void WriteFields(Utf8JsonWriter writer)
     {
         writer.WriteStartArray("in");

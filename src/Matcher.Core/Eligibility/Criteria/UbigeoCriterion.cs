@@ -55,6 +55,25 @@ public sealed record UbigeoCriterion : Criterion
         return Fail(CodePrefix + ".outside-area", ("value", u), ("areas", In));
     }
 
+    internal override Verdict Decide(StudentProfile student, DateOnly asOf, DateOnly referenceDate)
+    {
+        var value = Fact == UbigeoFact.Residence ? student.ResidenceUbigeo : student.BasicEducation?.SchoolUbigeo;
+        if (value is not { } u)
+        {
+            return Verdict.Unknown;
+        }
+
+        for (var i = 0; i < In.Count; i++)
+        {
+            if (u.IsIn(In[i]))
+            {
+                return Verdict.Pass;
+            }
+        }
+
+        return Verdict.Fail;
+    }
+
     internal override void WriteFields(Utf8JsonWriter writer)
     {
         writer.WriteString("fact", EnumText.Of(Fact));
