@@ -64,6 +64,8 @@ internal sealed partial class CatalogProvider : ICatalogProvider
 
     private void Swap(CatalogSnapshot snapshot)
     {
+        // Compile before publishing, so that no request pays for it.
+        _ = snapshot.Index;
         _current = snapshot;
         LogLoaded(snapshot.Version, snapshot.Scholarships.Count);
     }

@@ -10,6 +10,7 @@ namespace Matcher.Catalog;
 public sealed class CatalogSnapshot
 {
     private readonly FrozenDictionary<string, Scholarship> _byId;
+    private readonly Lazy<Indexing.CatalogIndex> _index;
 
     /// <summary>Creates a snapshot.</summary>
     /// <param name="version">Catalog version, reported in match reports.</param>
@@ -29,6 +30,7 @@ public sealed class CatalogSnapshot
         Version = version;
         Scholarships = ordered;
         _byId = ordered.ToFrozenDictionary(s => s.Id, StringComparer.Ordinal);
+        _index = new Lazy<Indexing.CatalogIndex>(() => Indexing.CatalogIndex.Build(this), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>Catalog version.</summary>
@@ -36,6 +38,9 @@ public sealed class CatalogSnapshot
 
     /// <summary>The entries, ordered by id.</summary>
     public IReadOnlyList<Scholarship> Scholarships { get; }
+
+    /// <summary>The snapshot compiled for fast matching; built on first use (the catalog provider builds it when it loads a snapshot).</summary>
+    public Indexing.CatalogIndex Index => _index.Value;
 
     /// <summary>Finds an entry.</summary>
     /// <param name="id">The id.</param>

@@ -13,6 +13,9 @@ internal sealed class CriteriaEligibilityEvaluator : IEligibilityEvaluator
 
     public CriteriaEligibilityEvaluator(IEnumerable<IEligibilityRule> rules) => _rules = rules.ToArray();
 
+    /// <summary>Whether extra rules are registered (the compiled index only knows the catalog's criteria).</summary>
+    public bool HasRules => _rules.Length > 0;
+
     public EligibilityResult Evaluate(StudentProfile student, Scholarship scholarship, DateOnly asOf)
     {
         ArgumentNullException.ThrowIfNull(student);

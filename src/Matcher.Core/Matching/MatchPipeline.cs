@@ -1,8 +1,11 @@
+using System.Buffers;
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Matcher.Catalog;
 using Matcher.Eligibility;
 using Matcher.Explanations;
+using Matcher.Indexing;
 using Matcher.Ranking;
 using Matcher.Scholarships;
 using Matcher.Scoring;
@@ -20,6 +23,8 @@ internal sealed class MatchPipeline : IScholarshipMatcher
     private readonly IScholarshipRanker _ranker;
     private readonly IMatchExplainer _explainer;
     private readonly IMatcherClock _clock;
+    private readonly FastPath? _fast;
+    private readonly ConcurrentQueue<CatalogQuery> _queries = new();
 
     public MatchPipeline(
         ICatalogProvider catalog,
@@ -35,6 +40,13 @@ internal sealed class MatchPipeline : IScholarshipMatcher
         _ranker = ranker;
         _explainer = explainer;
         _clock = clock;
+
+        // With the default evaluator, scorer and ranker, verdicts come from the compiled index and only the returned
+        // candidates are scored in full and explained; any replaced part takes the general path.
+        if (eligibility is CriteriaEligibilityEvaluator { HasRules: false } && scorer is DefaultScholarshipScorer defaultScorer && ranker is WeightedScholarshipRanker weighted)
+        {
+            _fast = new FastPath(weighted, weighted.Weights.ToArray(), weighted.TotalWeight, defaultScorer.UrgencyHorizonDays);
+        }
     }
 
     public MatchReport Match(StudentProfile student, MatchRequest? request = null)
@@ -49,6 +61,10 @@ internal sealed class MatchPipeline : IScholarshipMatcher
         var culture = MatcherCultures.Resolve(request.Language);
         var asOf = request.AsOf ?? _clock.Today();
         var snapshot = _catalog.Current;
+        if (_fast is { } fast && request.ScholarshipIds is null)
+        {
+            return MatchIndexed(student, request, snapshot, asOf, culture, fast);
+        }
 
         var candidates = new List<ScoredCandidate>();
         var ineligible = new List<ScoredCandidate>();
@@ -78,14 +94,79 @@ internal sealed class MatchPipeline : IScholarshipMatcher
 
         if (ineligible.Count > 0)
         {
-            var weighed = _ranker.Rank(student, ineligible)
-                .OrderBy(r => r.Candidate.Eligibility.Outcomes.Count(o => o.Verdict == Verdict.Fail))
-                .ThenBy(r => r.Candidate.Scholarship.Id, StringComparer.Ordinal);
-            matches.AddRange(weighed.Select(r => ToMatch(r, null, asOf, culture)));
+            matches.AddRange(OrderIneligible(_ranker.Rank(student, ineligible)).Select(r => ToMatch(r, null, asOf, culture)));
         }
 
         return new MatchReport(student.Id, asOf, snapshot.Version, culture.TwoLetterISOLanguageName, matches);
     }
+
+    private MatchReport MatchIndexed(StudentProfile student, MatchRequest request, CatalogSnapshot snapshot, DateOnly asOf, CultureInfo culture, FastPath fast)
+    {
+        var index = snapshot.Index;
+        var query = RentQuery(index);
+        var capacity = Math.Min(request.Top ?? index.Count, index.Count);
+        var top = ArrayPool<RankedIndex>.Shared.Rent(Math.Max(1, capacity));
+        try
+        {
+            var count = index.RankTop(student, asOf, query, fast.Weights, fast.TotalWeight, fast.UrgencyHorizonDays, top.AsSpan(0, capacity));
+            var matches = new List<ScholarshipMatch>(count);
+            for (var k = 0; k < count; k++)
+            {
+                var scholarship = index.Scholarships[top[k].Index];
+                var eligibility = _eligibility.Evaluate(student, scholarship, asOf);
+                matches.Add(ToMatch(fast.Ranker.Weigh(_scorer.Score(student, scholarship, eligibility, asOf)), k + 1, asOf, culture));
+            }
+
+            if (request.IncludeIneligible)
+            {
+                var ineligible = new List<RankedCandidate>();
+                for (var i = 0; i < index.Count; i++)
+                {
+                    if (query.VerdictOf(i) == EligibilityVerdict.Ineligible)
+                    {
+                        var scholarship = index.Scholarships[i];
+                        ineligible.Add(fast.Ranker.Weigh(_scorer.Score(student, scholarship, _eligibility.Evaluate(student, scholarship, asOf), asOf)));
+                    }
+                }
+
+                matches.AddRange(OrderIneligible(ineligible).Select(r => ToMatch(r, null, asOf, culture)));
+            }
+
+            return new MatchReport(student.Id, asOf, snapshot.Version, culture.TwoLetterISOLanguageName, matches);
+        }
+        finally
+        {
+            ArrayPool<RankedIndex>.Shared.Return(top);
+            ReturnQuery(query);
+        }
+    }
+
+    private CatalogQuery RentQuery(CatalogIndex index)
+    {
+        while (_queries.TryDequeue(out var query))
+        {
+            if (query.Index == index)
+            {
+                return query;
+            }
+        }
+
+        return index.CreateQuery();
+    }
+
+    private void ReturnQuery(CatalogQuery query)
+    {
+        if (_queries.Count < Environment.ProcessorCount * 4)
+        {
+            _queries.Enqueue(query);
+        }
+    }
+
+    /// <summary>Near misses first: fewest failing criteria, then id.</summary>
+    private static IEnumerable<RankedCandidate> OrderIneligible(IEnumerable<RankedCandidate> ineligible) =>
+        ineligible
+            .OrderBy(r => r.Candidate.Eligibility.Outcomes.Count(o => o.Verdict == Verdict.Fail))
+            .ThenBy(r => r.Candidate.Scholarship.Id, StringComparer.Ordinal);
 
     public ScholarshipMatch? Explain(StudentProfile student, string scholarshipId, MatchRequest? request = null)
     {
@@ -131,6 +212,8 @@ internal sealed class MatchPipeline : IScholarshipMatcher
             .ThenBy(x => x.i)
             .Select(x => x.r)
             .ToList();
+
+    private sealed record FastPath(WeightedScholarshipRanker Ranker, double[] Weights, double TotalWeight, int UrgencyHorizonDays);
 
     private ScholarshipMatch ToMatch(RankedCandidate ranked, int? rank, DateOnly asOf, CultureInfo culture)
     {

@@ -33,18 +33,21 @@ internal sealed class WeightedScholarshipRanker : IScholarshipRanker
         return ranked;
     }
 
+    internal ReadOnlySpan<double> Weights => _weights;
+
+    internal double TotalWeight => _total;
+
     internal RankedCandidate Weigh(ScoredCandidate candidate)
     {
         var values = candidate.Components.ToArray();
+        Span<double> contributions = stackalloc double[values.Length];
+        var score = ScoreCalculator.Weighted(_weights, _total, values, contributions);
         var breakdown = new Dictionary<string, double>(values.Length, StringComparer.Ordinal);
-        var score = 0.0;
         for (var i = 0; i < values.Length; i++)
         {
-            var contribution = _weights[i] * values[i] / _total;
-            breakdown[ScoreComponents.Names[i]] = Math.Round(contribution, 4, MidpointRounding.ToEven);
-            score += contribution;
+            breakdown[ScoreComponents.Names[i]] = contributions[i];
         }
 
-        return new RankedCandidate(candidate, Math.Round(score, 4, MidpointRounding.ToEven), breakdown);
+        return new RankedCandidate(candidate, score, breakdown);
     }
 }

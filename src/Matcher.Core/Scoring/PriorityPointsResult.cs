@@ -18,15 +18,26 @@ public sealed record PriorityPointsResult(int Earned, int Potential, int Max, IR
     public static PriorityPointsResult Evaluate(PriorityRubric rubric, EvaluationContext context)
     {
         ArgumentNullException.ThrowIfNull(rubric);
+        ArgumentNullException.ThrowIfNull(context);
         var items = new List<PriorityPointsItem>();
+        var (earned, potential, max) = Tally(rubric, context.Student, context.AsOf, context.AgeReferenceDate, items);
+        return new PriorityPointsResult(earned, potential, max, items, rubric.ThirdPartyReconstruction);
+    }
+
+    /// <summary>Points earned only, without allocating (the compiled index's path).</summary>
+    internal static int EarnedPoints(PriorityRubric rubric, Students.StudentProfile student, DateOnly asOf, DateOnly referenceDate) =>
+        Tally(rubric, student, asOf, referenceDate, null).Earned;
+
+    private static (int Earned, int Potential, int Max) Tally(PriorityRubric rubric, Students.StudentProfile student, DateOnly asOf, DateOnly referenceDate, List<PriorityPointsItem>? items)
+    {
         int earned = 0, potential = 0;
         foreach (var group in rubric.Groups)
         {
             int groupEarned = 0, groupPossible = 0;
             foreach (var item in group.Items)
             {
-                var verdict = item.When.Evaluate(context).Verdict;
-                items.Add(new PriorityPointsItem(group.Id, item.Label, item.Points, verdict));
+                var verdict = item.When.Decide(student, asOf, referenceDate);
+                items?.Add(new PriorityPointsItem(group.Id, item.Label, item.Points, verdict));
                 if (verdict == Verdict.Pass)
                 {
                     groupEarned += item.Points;
@@ -45,6 +56,6 @@ public sealed record PriorityPointsResult(int Earned, int Potential, int Max, IR
 
         var max = rubric.MaxPoints;
         var capped = Math.Min(earned, max);
-        return new PriorityPointsResult(capped, Math.Min(earned + potential, max) - capped, max, items, rubric.ThirdPartyReconstruction);
+        return (capped, Math.Min(earned + potential, max) - capped, max);
     }
 }

@@ -28,11 +28,12 @@ internal static class TestScholarships
         Criteria = criteria,
     };
 
-    public static ServiceProvider Services(CatalogSnapshot snapshot, DateTimeOffset? now = null, Action<MatcherOptions>? configure = null)
+    public static ServiceProvider Services(CatalogSnapshot snapshot, DateTimeOffset? now = null, Action<MatcherOptions>? configure = null, Action<IServiceCollection>? configureServices = null)
     {
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(new FakeTimeProvider(now ?? new DateTimeOffset(2025, 9, 20, 15, 0, 0, TimeSpan.Zero)));
         services.AddScholarshipMatcher(configure ?? (_ => { }));
+        configureServices?.Invoke(services);
         services.RemoveAll<ICatalogSource>();
         services.AddSingleton<ICatalogSource>(new FixedCatalogSource(snapshot));
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });

@@ -1,0 +1,529 @@
+using System.Text.Json;
+using Matcher.Catalog;
+using Matcher.Eligibility;
+using Matcher.Eligibility.Criteria;
+using Matcher.Geography;
+using Matcher.Indexing.Columns;
+using Matcher.Scholarships;
+using Matcher.Scoring;
+using Matcher.Serialization;
+using Matcher.Students;
+
+namespace Matcher.Indexing;
+
+/// <summary>
+/// A catalog snapshot compiled for matching many students fast: bitsets per criterion value, sorted thresholds with
+/// precomputed unions for ages, ranks, grades, years and income, and "unknown" sets, so that the three-valued verdict of
+/// every scholarship for one student is a handful of vector operations over bitsets.
+/// </summary>
+/// <remarks>
+/// Immutable and thread-safe; build it once per snapshot (<see cref="CatalogSnapshot.Index"/> does). Verdicts agree with
+/// the reference evaluator on every input (a differential property test checks it); reasons and explanations are not
+/// computed here but by the criteria themselves, for the results a caller returns.
+/// </remarks>
+public sealed class CatalogIndex
+{
+    private readonly IndexColumn[] _columns;
+    private readonly ScholarshipScoreTraits[] _traits;
+    private readonly int[] _rubricOf;
+    private readonly PriorityRubric[] _rubrics;
+    private readonly DateOnly?[] _rubricReference;
+
+    private CatalogIndex(CatalogSnapshot snapshot, IndexColumn[] columns, int[] rubricOf, PriorityRubric[] rubrics, DateOnly?[] rubricReference)
+    {
+        Snapshot = snapshot;
+        Scholarships = snapshot.Scholarships;
+        Words = BitKernels.Words(Scholarships.Count);
+        _columns = columns;
+        _traits = Scholarships.Select(ScholarshipScoreTraits.Of).ToArray();
+        _rubricOf = rubricOf;
+        _rubrics = rubrics;
+        _rubricReference = rubricReference;
+    }
+
+    /// <summary>The snapshot this index was compiled from.</summary>
+    public CatalogSnapshot Snapshot { get; }
+
+    /// <summary>The scholarships, in the snapshot's order (by id); positions in this list identify them in queries.</summary>
+    public IReadOnlyList<Scholarship> Scholarships { get; }
+
+    /// <summary>Number of scholarships.</summary>
+    public int Count => Scholarships.Count;
+
+    /// <summary>Bytes held by the compiled columns.</summary>
+    public long Bytes => _columns.Sum(c => c.Bytes);
+
+    /// <summary>The compiled columns: name and number of scholarships in each (diagnostics).</summary>
+    public IReadOnlyList<(string Name, int Members)> Columns => _columns.Select(c => (c.Name, c.MemberCount)).ToArray();
+
+    internal int Words { get; }
+
+    internal int RubricCount => _rubrics.Length;
+
+    /// <summary>Compiles a snapshot.</summary>
+    /// <param name="snapshot">The snapshot.</param>
+    /// <returns>The index.</returns>
+    public static CatalogIndex Build(CatalogSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        return new Builder(snapshot).Build();
+    }
+
+    /// <summary>Creates the working memory for queries against this index; reuse it, one per thread.</summary>
+    /// <returns>A query.</returns>
+    public CatalogQuery CreateQuery() => new(this);
+
+    /// <summary>Computes the verdict of every scholarship for one student into <paramref name="query"/>. Allocates nothing.</summary>
+    /// <param name="student">The student.</param>
+    /// <param name="asOf">The evaluation date.</param>
+    /// <param name="query">A query created by this index.</param>
+    public void Evaluate(StudentProfile student, DateOnly asOf, CatalogQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(student);
+        ArgumentNullException.ThrowIfNull(query);
+        if (query.Index != this)
+        {
+            throw new ArgumentException("The query belongs to another index.", nameof(query));
+        }
+
+        Array.Clear(query.Fails);
+        Array.Clear(query.Unknown);
+        foreach (var column in _columns)
+        {
+            column.Apply(student, asOf, query.Fails, query.Unknown);
+        }
+    }
+
+    /// <summary>
+    /// Evaluates, then scores every eligible and unknown scholarship with the default weighted score and keeps the best
+    /// <paramref name="destination"/>.Length in report order (open and upcoming calls first, eligible before unknown,
+    /// higher score, then id).
+    /// </summary>
+    /// <returns>How many candidates were written.</returns>
+    internal int RankTop(StudentProfile student, DateOnly asOf, CatalogQuery query, ReadOnlySpan<double> weights, double totalWeight, int urgencyHorizonDays, Span<RankedIndex> destination)
+    {
+        Evaluate(student, asOf, query);
+        if (destination.IsEmpty)
+        {
+            return 0;
+        }
+
+        query.Stamp++;
+        var traits = new StudentScoreTraits(student, UbigeoDirectory.Default);
+        Span<double> components = stackalloc double[ScoreCalculator.ComponentCount];
+        var heap = new TopHeap(destination);
+        var fails = query.Fails;
+        var unknown = query.Unknown;
+        for (var w = 0; w < Words; w++)
+        {
+            var candidates = ~fails[w];
+            if (w == Words - 1 && (Count & 63) != 0)
+            {
+                candidates &= (1UL << (Count & 63)) - 1;
+            }
+
+            while (candidates != 0)
+            {
+                var bit = System.Numerics.BitOperations.TrailingZeroCount(candidates);
+                candidates &= candidates - 1;
+                var i = (w << 6) + bit;
+                var scholarship = _traits[i];
+                var status = scholarship.Call.StatusOn(asOf);
+                ScoreCalculator.Components(traits, scholarship, status, asOf, EarnedPoints(i, student, asOf, query), urgencyHorizonDays, components);
+                var score = ScoreCalculator.Weighted(weights, totalWeight, components, default);
+                var verdict = (unknown[w] & (1UL << bit)) != 0 ? EligibilityVerdict.Unknown : EligibilityVerdict.Eligible;
+                heap.Offer(new RankedIndex(i, verdict, status, score));
+            }
+        }
+
+        return heap.Finish();
+    }
+
+    private int EarnedPoints(int scholarship, StudentProfile student, DateOnly asOf, CatalogQuery query)
+    {
+        var r = _rubricOf[scholarship];
+        if (r < 0)
+        {
+            return 0;
+        }
+
+        if (query.RubricStamp[r] != query.Stamp)
+        {
+            query.RubricEarned[r] = PriorityPointsResult.EarnedPoints(_rubrics[r], student, asOf, _rubricReference[r] ?? asOf);
+            query.RubricStamp[r] = query.Stamp;
+        }
+
+        return query.RubricEarned[r];
+    }
+
+    /// <summary>Keeps the best candidates in a bounded max-heap whose root is the worst kept one.</summary>
+    private ref struct TopHeap(Span<RankedIndex> items)
+    {
+        private readonly Span<RankedIndex> _items = items;
+        private int _count;
+
+        public void Offer(RankedIndex candidate)
+        {
+            if (_count < _items.Length)
+            {
+                _items[_count] = candidate;
+                SiftUp(_count++);
+            }
+            else if (RankedIndex.Compare(candidate, _items[0]) < 0)
+            {
+                _items[0] = candidate;
+                SiftDown(0);
+            }
+        }
+
+        public int Finish()
+        {
+            var kept = _items[.._count];
+            kept.Sort(static (a, b) => RankedIndex.Compare(a, b));
+            return _count;
+        }
+
+        private void SiftUp(int i)
+        {
+            while (i > 0)
+            {
+                var parent = (i - 1) >> 1;
+                if (RankedIndex.Compare(_items[i], _items[parent]) <= 0)
+                {
+                    return;
+                }
+
+                (_items[i], _items[parent]) = (_items[parent], _items[i]);
+                i = parent;
+            }
+        }
+
+        private void SiftDown(int i)
+        {
+            while (true)
+            {
+                var worst = i;
+                var left = (2 * i) + 1;
+                var right = left + 1;
+                if (left < _count && RankedIndex.Compare(_items[left], _items[worst]) > 0)
+                {
+                    worst = left;
+                }
+
+                if (right < _count && RankedIndex.Compare(_items[right], _items[worst]) > 0)
+                {
+                    worst = right;
+                }
+
+                if (worst == i)
+                {
+                    return;
+                }
+
+                (_items[i], _items[worst]) = (_items[worst], _items[i]);
+                i = worst;
+            }
+        }
+    }
+
+    /// <summary>Sorts each scholarship's top-level criteria into the columns that can compile them, the rest into the interned column.</summary>
+    private sealed class Builder(CatalogSnapshot snapshot)
+    {
+        private readonly int _bits = snapshot.Scholarships.Count;
+        private readonly List<(int, AgeCriterion, DateOnly)> _ages = [];
+        private readonly Dictionary<EducationLevel, List<(int, AcademicRankCriterion)>> _ranks = [];
+        private readonly List<(int, decimal?, decimal?)> _grades = [];
+        private readonly List<(int, decimal?, decimal?)> _incomes = [];
+        private readonly Dictionary<string, (Func<StudentProfile, int?> Read, List<(int, int?, int?)> Members)> _intRanges = new(StringComparer.Ordinal);
+        private readonly List<(int, SisfohCriterion)> _sisfoh = [];
+        private readonly List<(int, IReadOnlyList<EducationModality>)> _modalities = [];
+        private readonly List<(int, IReadOnlyList<BasicEducationStatus>)> _statuses = [];
+        private readonly Dictionary<Type, List<(int, object)>> _sets = [];
+        private readonly Dictionary<PriorityCondition, List<int>> _conditions = [];
+        private readonly List<int> _noPrevious = [];
+        private readonly List<int> _noCurrent = [];
+        private readonly Dictionary<string, (Criterion Criterion, DateOnly? Reference, MemberSet Members)> _interned = new(StringComparer.Ordinal);
+        private readonly HashSet<(string Kind, int Member)> _seen = [];
+
+        public CatalogIndex Build()
+        {
+            var scholarships = snapshot.Scholarships;
+            var rubricOf = new int[scholarships.Count];
+            var rubricKeys = new Dictionary<string, int>(StringComparer.Ordinal);
+            var rubrics = new List<PriorityRubric>();
+            var rubricReference = new List<DateOnly?>();
+            for (var i = 0; i < scholarships.Count; i++)
+            {
+                var s = scholarships[i];
+                foreach (var criterion in s.Criteria)
+                {
+                    Place(i, criterion, s.Call.AgeReferenceDate);
+                }
+
+                rubricOf[i] = -1;
+                if (s.PriorityPoints is { } rubric)
+                {
+                    var key = RubricKey(rubric) + "@" + s.Call.AgeReferenceDate;
+                    if (!rubricKeys.TryGetValue(key, out var r))
+                    {
+                        r = rubrics.Count;
+                        rubricKeys[key] = r;
+                        rubrics.Add(rubric);
+                        rubricReference.Add(s.Call.AgeReferenceDate);
+                    }
+
+                    rubricOf[i] = r;
+                }
+            }
+
+            return new CatalogIndex(snapshot, Columns().ToArray(), rubricOf, [.. rubrics], [.. rubricReference]);
+        }
+
+        private void Place(int i, Criterion criterion, DateOnly? reference)
+        {
+            // A second criterion of the same kind on one scholarship would share its member bit; evaluate it separately.
+            if (!_seen.Add((criterion.GetType().Name + (criterion is AcademicRankCriterion r ? r.Level.ToString() : string.Empty), i)))
+            {
+                Intern(i, criterion, reference);
+                return;
+            }
+
+            switch (criterion)
+            {
+                case AgeCriterion age when reference is { } date:
+                    _ages.Add((i, age, date));
+                    break;
+                case AcademicRankCriterion rank:
+                    List(_ranks, rank.Level).Add((i, rank));
+                    break;
+                case GradeAverageCriterion grade:
+                    _grades.Add((i, grade.AtLeast, null));
+                    break;
+                case IncomeCriterion income:
+                    _incomes.Add((i, null, income.AtMost));
+                    break;
+                case GraduationYearCriterion year:
+                    IntRange("graduationYear", s => s.BasicEducation?.GraduationYear).Add((i, year.AtLeast, year.AtMost));
+                    break;
+                case CurrentCycleCriterion cycle:
+                    IntRange("currentCycle", s => s.HigherEducation?.CurrentCycle).Add((i, cycle.AtLeast, cycle.AtMost));
+                    break;
+                case WorkExperienceCriterion work:
+                    IntRange("workExperience", s => s.HigherEducation?.WorkExperienceMonths).Add((i, work.AtLeast, work.AtMost));
+                    break;
+                case MilitaryServiceCriterion military:
+                    IntRange("militaryService", s => s.MilitaryServiceMonths).Add((i, military.AtLeast, military.AtMost));
+                    break;
+                case SisfohCriterion sisfoh:
+                    _sisfoh.Add((i, sisfoh));
+                    break;
+                case BasicEducationCriterion basic:
+                    if (basic.Modalities is { } modalities)
+                    {
+                        _modalities.Add((i, modalities));
+                    }
+
+                    if (basic.Statuses is { } statuses)
+                    {
+                        _statuses.Add((i, statuses));
+                    }
+
+                    break;
+                case SchoolManagementCriterion c:
+                    Set(c, i);
+                    break;
+                case SchoolZoneCriterion c:
+                    Set(c, i);
+                    break;
+                case HigherEducationStatusCriterion c:
+                    Set(c, i);
+                    break;
+                case InstitutionTypeCriterion c:
+                    Set(c, i);
+                    break;
+                case InstitutionManagementCriterion c:
+                    Set(c, i);
+                    break;
+                case DegreeCriterion c:
+                    Set(c, i);
+                    break;
+                case GenderCriterion c:
+                    Set(c, i);
+                    break;
+                case ConditionCriterion condition:
+                    List(_conditions, condition.Condition).Add(i);
+                    break;
+                case NoPreviousHigherStudiesCriterion:
+                    _noPrevious.Add(i);
+                    break;
+                case NoCurrentScholarshipCriterion:
+                    _noCurrent.Add(i);
+                    break;
+                default:
+                    Intern(i, criterion, reference);
+                    break;
+            }
+        }
+
+        private void Set<T>(SetCriterion<T> criterion, int i)
+            where T : struct, Enum =>
+            List(_sets, criterion.GetType()).Add((i, criterion));
+
+        private List<(int, int?, int?)> IntRange(string name, Func<StudentProfile, int?> read)
+        {
+            if (!_intRanges.TryGetValue(name, out var range))
+            {
+                range = (read, []);
+                _intRanges[name] = range;
+            }
+
+            return range.Members;
+        }
+
+        private void Intern(int i, Criterion criterion, DateOnly? reference)
+        {
+            // Only criteria that compute an age depend on the scholarship's reference date.
+            var dated = ReadsAge(criterion) ? reference : null;
+            var key = CriterionJson.Serialize(criterion with { Id = null, Note = null, Source = null }) + "@" + dated;
+            if (!_interned.TryGetValue(key, out var entry))
+            {
+                entry = (criterion, dated, new MemberSet(_bits));
+                _interned[key] = entry;
+            }
+
+            entry.Members.Add(i);
+        }
+
+        private static bool ReadsAge(Criterion c) => c switch
+        {
+            AgeCriterion => true,
+            CompositeCriterion composite => composite.Criteria.Any(ReadsAge),
+            NotCriterion not => ReadsAge(not.Inner),
+            _ => false,
+        };
+
+        private static string RubricKey(PriorityRubric rubric)
+        {
+            using var buffer = new MemoryStream();
+            using (var writer = new Utf8JsonWriter(buffer))
+            {
+                writer.WriteStartArray();
+                writer.WriteNumberValue(rubric.Cap ?? -1);
+                foreach (var group in rubric.Groups)
+                {
+                    writer.WriteNumberValue(group.Cap ?? -1);
+                    foreach (var item in group.Items)
+                    {
+                        writer.WriteNumberValue(item.Points);
+                        CriterionJson.Write(writer, item.When with { Id = null, Note = null, Source = null });
+                    }
+                }
+
+                writer.WriteEndArray();
+            }
+
+            return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+        }
+
+        private IEnumerable<IndexColumn> Columns()
+        {
+            if (_ages.Count > 0)
+            {
+                yield return new AgeColumn(_ages, _bits);
+            }
+
+            foreach (var (level, members) in _ranks)
+            {
+                yield return new RankColumn(level, members, _bits);
+            }
+
+            if (_grades.Count > 0)
+            {
+                yield return new RangeColumn<decimal>("gradeAverage", s => s.BasicEducation?.GradeAverage, _grades, _bits);
+            }
+
+            if (_incomes.Count > 0)
+            {
+                yield return new RangeColumn<decimal>("income", s => s.MonthlyPerCapitaIncome, _incomes, _bits);
+            }
+
+            foreach (var (name, (read, members)) in _intRanges)
+            {
+                yield return new RangeColumn<int>(name, read, members, _bits);
+            }
+
+            if (_sisfoh.Count > 0)
+            {
+                yield return new SisfohColumn(_sisfoh, _bits);
+            }
+
+            if (_modalities.Count > 0)
+            {
+                yield return new EnumSetColumn<EducationModality>("basicEducation.modality", s => s.BasicEducation?.Modality, _modalities, _bits);
+            }
+
+            if (_statuses.Count > 0)
+            {
+                yield return new EnumSetColumn<BasicEducationStatus>("basicEducation.status", s => s.BasicEducation?.Status, _statuses, _bits);
+            }
+
+            foreach (var (type, members) in _sets)
+            {
+                yield return SetColumn(type, members);
+            }
+
+            foreach (var (condition, members) in _conditions)
+            {
+                var c = condition;
+                yield return new FlagColumn("condition." + EnumText.Of(c), s => s.Conditions?.Get(c), passWhen: true, members, _bits);
+            }
+
+            if (_noPrevious.Count > 0)
+            {
+                yield return new FlagColumn("noPreviousHigherStudies", s => s.PreviousHigherStudies, passWhen: false, _noPrevious, _bits);
+            }
+
+            if (_noCurrent.Count > 0)
+            {
+                yield return new FlagColumn("noCurrentScholarship", s => s.HoldsScholarship, passWhen: false, _noCurrent, _bits);
+            }
+
+            if (_interned.Count > 0)
+            {
+                yield return new InternedColumn(_interned.Values.ToArray());
+            }
+        }
+
+        private IndexColumn SetColumn(Type type, List<(int Member, object Criterion)> members)
+        {
+            IndexColumn Make<T>(string name, Func<StudentProfile, T?> read)
+                where T : struct, Enum =>
+                new EnumSetColumn<T>(name, read, members.Select(m => (m.Member, ((SetCriterion<T>)m.Criterion).In)).ToArray(), _bits);
+
+            return type.Name switch
+            {
+                nameof(SchoolManagementCriterion) => Make("schoolManagement", s => s.BasicEducation?.SchoolManagement),
+                nameof(SchoolZoneCriterion) => Make("schoolZone", s => s.BasicEducation?.SchoolZone),
+                nameof(HigherEducationStatusCriterion) => Make("higherEducationStatus", s => s.HigherEducation?.Status),
+                nameof(InstitutionTypeCriterion) => Make("institutionType", s => s.HigherEducation?.InstitutionType),
+                nameof(InstitutionManagementCriterion) => Make("institutionManagement", s => s.HigherEducation?.Management),
+                nameof(DegreeCriterion) => Make("degree", s => s.HigherEducation?.Degree),
+                nameof(GenderCriterion) => Make("gender", s => s.Gender),
+                _ => throw new InvalidOperationException("No column for " + type.Name),
+            };
+        }
+
+        private static TValue List<TKey, TValue>(Dictionary<TKey, TValue> dictionary, TKey key)
+            where TKey : notnull
+            where TValue : new()
+        {
+            if (!dictionary.TryGetValue(key, out var list))
+            {
+                list = new TValue();
+                dictionary[key] = list;
+            }
+
+            return list;
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using Matcher.Eligibility;
+using Matcher.Students;
+
+namespace Matcher.Indexing.Columns;
+
+/// <summary>
+/// Criteria of the other kinds (nested anyOf/allOf/not, UBIGEO areas, languages, nationality...) deduplicated by their
+/// JSON form: each distinct criterion is evaluated once per student and its verdict applied to every scholarship that
+/// has it. Real catalogs share most of these (every Beca 18 modality has the same secondary-school rule).
+/// </summary>
+internal sealed class InternedColumn : IndexColumn
+{
+    private readonly (Criterion Criterion, DateOnly? ReferenceDate, MemberSet Members)[] _distinct;
+
+    public InternedColumn(IReadOnlyList<(Criterion Criterion, DateOnly? ReferenceDate, MemberSet Members)> distinct) => _distinct = [.. distinct];
+
+    public override string Name => "interned";
+
+    public override int MemberCount => _distinct.Sum(d => d.Members.Count);
+
+    public int DistinctCount => _distinct.Length;
+
+    public override long Bytes => _distinct.Sum(d => d.Members.Bytes);
+
+    public override void Apply(StudentProfile student, DateOnly asOf, Span<ulong> fails, Span<ulong> unknown)
+    {
+        foreach (var (criterion, reference, members) in _distinct)
+        {
+            switch (criterion.Decide(student, asOf, reference ?? asOf))
+            {
+                case Verdict.Fail:
+                    BitKernels.Or(fails, members.Bits);
+                    break;
+                case Verdict.Unknown:
+                    BitKernels.Or(unknown, members.Bits);
+                    break;
+            }
+        }
+    }
+}
