@@ -131,13 +131,13 @@ internal static class MatchCommand
         // Reports go to a temporary file that replaces the output only when the whole batch is done, so a failed run
         // never leaves a half-written file behind.
         var temp = outPath + ".partial";
-        var counts = new BatchCounts();
+        var counts = new BatchCounts { Source = path };
         try
         {
             await using (var output = OpenOutput(temp, culture))
             {
                 var fixedRequest = request with { AsOf = request.AsOf ?? services.GetRequiredService<IMatcherClock>().Today() };
-                var run = RunAsync(rows, matcher, fixedRequest, shardIndex, shardCount, output, counts, context, cancellationToken);
+                var run = RunAsync(rows, matcher, fixedRequest, shardIndex, shardCount, output, counts, context, () => input.Position, cancellationToken);
                 if (context.ErrorIsTerminal)
                 {
                     await context.ErrorConsole.Progress()
@@ -145,7 +145,7 @@ internal static class MatchCommand
                         .StartAsync(async progress =>
                         {
                             var task = progress.AddTask(CliText.Get("batch.progress", culture), maxValue: Math.Max(1, input.Length));
-                            using var timer = new Timer(_ => task.Value = input.Position, null, 0, 200);
+                            using var timer = new Timer(_ => task.Value = counts.Position, null, 0, 200);
                             await run.ConfigureAwait(false);
                             task.Value = task.MaxValue;
                         }).ConfigureAwait(false);
@@ -177,6 +177,7 @@ internal static class MatchCommand
         return counts.Invalid > 0 ? ExitCodes.InvalidRows : ExitCodes.Success;
     }
 
+    /// <summary>Reads, matches (on all cores) and writes, keeping the input order; memory does not grow with the file.</summary>
     private static async Task RunAsync(
         IAsyncEnumerable<BatchItem> rows,
         IScholarshipMatcher matcher,
@@ -186,13 +187,32 @@ internal static class MatchCommand
         Stream output,
         BatchCounts counts,
         CliContext context,
+        Func<long> position,
         CancellationToken cancellationToken)
     {
+        var profiles = ValidProfilesAsync(rows, shardIndex, shardCount, counts, context, position, cancellationToken);
+        await foreach (var line in matcher.MatchManyAsync(profiles, MatchReportJson.SerializeLine, request, cancellationToken).ConfigureAwait(false))
+        {
+            await output.WriteAsync(line, cancellationToken).ConfigureAwait(false);
+            counts.Valid++;
+        }
+    }
+
+    /// <summary>The rows of this shard that are valid profiles with a new id; the others are reported on the error output.</summary>
+    private static async IAsyncEnumerable<Students.StudentProfile> ValidProfilesAsync(
+        IAsyncEnumerable<BatchItem> rows,
+        int shardIndex,
+        int shardCount,
+        BatchCounts counts,
+        CliContext context,
+        Func<long> position,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        // Ids must be unique within a batch; 64-bit hashes keep the check's memory small for very large files.
         var seenIds = new Dictionary<ulong, int>();
-        await using var writer = MatchReportJson.CreateWriter(output);
-        var newline = "\n"u8.ToArray();
         await foreach (var row in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
+            counts.Position = position();
             if (row.Index % shardCount != shardIndex)
             {
                 counts.Skipped++;
@@ -202,22 +222,15 @@ internal static class MatchCommand
             var errors = row.Errors;
             if (row.Profile is { } profile)
             {
-                // Ids must be unique within a batch; 64-bit hashes keep the check's memory small for very large files.
                 var key = XxHash3.HashToUInt64(Encoding.UTF8.GetBytes(profile.Id));
-                if (seenIds.TryGetValue(key, out var firstLine))
-                {
-                    errors = [new InputError("$.id", "input.duplicate-student-id", new Dictionary<string, object?> { ["value"] = profile.Id, ["other"] = firstLine }) { Line = row.Line, Source = errors.Count > 0 ? errors[0].Source : null }];
-                }
-                else
+                if (!seenIds.TryGetValue(key, out var firstLine))
                 {
                     seenIds[key] = row.Line;
-                    MatchReportJson.Write(writer, matcher.Match(profile, request));
-                    await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
-                    writer.Reset();
-                    await output.WriteAsync(newline, cancellationToken).ConfigureAwait(false);
-                    counts.Valid++;
+                    yield return profile;
                     continue;
                 }
+
+                errors = [new InputError("$.id", "input.duplicate-student-id", new Dictionary<string, object?> { ["value"] = profile.Id, ["other"] = firstLine }) { Line = row.Line, Source = counts.Source }];
             }
 
             counts.Invalid++;
@@ -242,6 +255,17 @@ internal static class MatchCommand
 
     private sealed class BatchCounts
     {
+        private long _position;
+
+        public string? Source { get; init; }
+
+        /// <summary>Bytes of the input read so far, for the progress bar (written by the reader, read by the timer).</summary>
+        public long Position
+        {
+            get => Interlocked.Read(ref _position);
+            set => Interlocked.Exchange(ref _position, value);
+        }
+
         public long Valid { get; set; }
 
         public long Invalid { get; set; }

@@ -26,8 +26,21 @@ public interface IScholarshipMatcher
 
     /// <summary>Matches a stream of students, yielding reports in input order.</summary>
     /// <param name="students">The students.</param>
-    /// <param name="request">Options applied to every student.</param>
+    /// <param name="request">Options applied to every student; a missing date is fixed once for the whole stream.</param>
     /// <param name="cancellationToken">Cancels the batch.</param>
     /// <returns>The reports, in input order.</returns>
     IAsyncEnumerable<MatchReport> MatchManyAsync(IAsyncEnumerable<StudentProfile> students, MatchRequest? request = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Matches a stream of students on all cores and projects each report (for example to its serialized bytes) on the
+    /// worker that made it, yielding the projections in input order. Memory stays bounded whatever the input size: at
+    /// most a few batches per core are in flight.
+    /// </summary>
+    /// <typeparam name="TResult">The projection.</typeparam>
+    /// <param name="students">The students.</param>
+    /// <param name="selector">Projects a report; runs concurrently on several threads.</param>
+    /// <param name="request">Options applied to every student; a missing date is fixed once for the whole stream.</param>
+    /// <param name="cancellationToken">Cancels the batch.</param>
+    /// <returns>The projections, in input order.</returns>
+    IAsyncEnumerable<TResult> MatchManyAsync<TResult>(IAsyncEnumerable<StudentProfile> students, Func<MatchReport, TResult> selector, MatchRequest? request = null, CancellationToken cancellationToken = default);
 }

@@ -185,17 +185,22 @@ internal sealed class MatchPipeline : IScholarshipMatcher
         return ToMatch(ranked, null, asOf, MatcherCultures.Resolve(request.Language));
     }
 
-    public async IAsyncEnumerable<MatchReport> MatchManyAsync(
+    public IAsyncEnumerable<MatchReport> MatchManyAsync(
         IAsyncEnumerable<StudentProfile> students,
         MatchRequest? request = null,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) =>
+        MatchManyAsync(students, static report => report, request, cancellationToken);
+
+    public IAsyncEnumerable<TResult> MatchManyAsync<TResult>(
+        IAsyncEnumerable<StudentProfile> students,
+        Func<MatchReport, TResult> selector,
+        MatchRequest? request = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(students);
+        ArgumentNullException.ThrowIfNull(selector);
         var fixedRequest = (request ?? new MatchRequest()) with { AsOf = request?.AsOf ?? _clock.Today() };
-        await foreach (var student in students.WithCancellation(cancellationToken).ConfigureAwait(false))
-        {
-            yield return Match(student, fixedRequest);
-        }
+        return OrderedParallel.SelectAsync(students, student => selector(Match(student, fixedRequest)), cancellationToken);
     }
 
     private static IEnumerable<Scholarship> Select(CatalogSnapshot snapshot, MatchRequest request) =>

@@ -29,6 +29,21 @@ public static class MatchReportJson
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
+    /// <summary>Writes one report as UTF-8 JSON followed by a newline: one line of a JSON Lines file.</summary>
+    /// <param name="report">The report.</param>
+    /// <returns>The bytes.</returns>
+    public static byte[] SerializeLine(MatchReport report)
+    {
+        var buffer = new ArrayBufferWriter<byte>(8192);
+        using (var writer = new Utf8JsonWriter(buffer, Options))
+        {
+            Write(writer, report);
+        }
+
+        buffer.Write("\n"u8);
+        return buffer.WrittenSpan.ToArray();
+    }
+
     /// <summary>Creates a writer with the settings reports are written with (UTF-8, no escaping of accented letters).</summary>
     /// <param name="stream">The output.</param>
     /// <param name="indented">Whether to indent.</param>
