@@ -129,6 +129,33 @@ internal static class BitKernels
         }
     }
 
+    /// <summary><see cref="Or(Span{ulong}, ReadOnlySpan{ulong})"/> over the given runs of words only.</summary>
+    public static void Or(Span<ulong> destination, ReadOnlySpan<ulong> a, ReadOnlySpan<WordRun> runs)
+    {
+        foreach (var r in runs)
+        {
+            Or(destination.Slice(r.Start, r.Length), a.Slice(r.Start, r.Length));
+        }
+    }
+
+    /// <summary><see cref="OrAndNot(Span{ulong}, ReadOnlySpan{ulong}, ReadOnlySpan{ulong})"/> over the given runs of words only.</summary>
+    public static void OrAndNot(Span<ulong> destination, ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b, ReadOnlySpan<WordRun> runs)
+    {
+        foreach (var r in runs)
+        {
+            OrAndNot(destination.Slice(r.Start, r.Length), a.Slice(r.Start, r.Length), b.Slice(r.Start, r.Length));
+        }
+    }
+
+    /// <summary><see cref="OrAnd(Span{ulong}, ReadOnlySpan{ulong}, ReadOnlySpan{ulong})"/> over the given runs of words only.</summary>
+    public static void OrAnd(Span<ulong> destination, ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b, ReadOnlySpan<WordRun> runs)
+    {
+        foreach (var r in runs)
+        {
+            OrAnd(destination.Slice(r.Start, r.Length), a.Slice(r.Start, r.Length), b.Slice(r.Start, r.Length));
+        }
+    }
+
     /// <summary>Number of set bits of <paramref name="a"/> &amp; ~<paramref name="b"/>.</summary>
     public static int CountAndNot(ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b)
     {
@@ -136,6 +163,18 @@ internal static class BitKernels
         for (var i = 0; i < a.Length; i++)
         {
             count += BitOperations.PopCount(a[i] & ~b[i]);
+        }
+
+        return count;
+    }
+
+    /// <summary>Number of set bits of <paramref name="a"/> | <paramref name="b"/>.</summary>
+    public static int CountOr(ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b)
+    {
+        var count = 0;
+        for (var i = 0; i < a.Length; i++)
+        {
+            count += BitOperations.PopCount(a[i] | b[i]);
         }
 
         return count;

@@ -29,22 +29,35 @@ public sealed class CatalogIndex
     private readonly PriorityRubric[] _rubrics;
     private readonly DateOnly?[] _rubricReference;
 
-    private CatalogIndex(CatalogSnapshot snapshot, IndexColumn[] columns, int[] rubricOf, PriorityRubric[] rubrics, DateOnly?[] rubricReference)
+    private readonly int[] _idOrder;
+    private readonly ThresholdSets<int>? _closesBefore;
+    private readonly ScoreBoundColumns _bounds;
+
+    private CatalogIndex(CatalogSnapshot snapshot, Scholarship[] positions, int[] idOrder, IndexColumn[] columns, int[] rubricOf, PriorityRubric[] rubrics, DateOnly?[] rubricReference)
     {
         Snapshot = snapshot;
-        Scholarships = snapshot.Scholarships;
+        Scholarships = positions;
+        _idOrder = idOrder;
         Words = BitKernels.Words(Scholarships.Count);
         _columns = columns;
         _traits = Scholarships.Select(ScholarshipScoreTraits.Of).ToArray();
         _rubricOf = rubricOf;
         _rubrics = rubrics;
         _rubricReference = rubricReference;
+
+        // "Closed on the query date" is "closes before it": one threshold lookup instead of a date check per call.
+        var closes = positions.Select((s, i) => (i, s.Call.Closes)).Where(x => x.Closes is not null).Select(x => (x.i, x.Closes!.Value.DayNumber)).ToArray();
+        _closesBefore = closes.Length > 0 ? new ThresholdSets<int>(closes, positions.Length, ThresholdQuery.Below) : null;
+        _bounds = new ScoreBoundColumns(_traits);
     }
 
     /// <summary>The snapshot this index was compiled from.</summary>
     public CatalogSnapshot Snapshot { get; }
 
-    /// <summary>The scholarships, in the snapshot's order (by id); positions in this list identify them in queries.</summary>
+    /// <summary>
+    /// The scholarships in the index's order: calls with the same kinds of criteria sit next to each other so that each
+    /// column's bitsets are dense. Positions in this list identify scholarships in queries.
+    /// </summary>
     public IReadOnlyList<Scholarship> Scholarships { get; }
 
     /// <summary>Number of scholarships.</summary>
@@ -54,9 +67,14 @@ public sealed class CatalogIndex
     public long Bytes => _columns.Sum(c => c.Bytes);
 
     /// <summary>The compiled columns: name and number of scholarships in each (diagnostics).</summary>
-    public IReadOnlyList<(string Name, int Members)> Columns => _columns.Select(c => (c.Name, c.MemberCount)).ToArray();
+    public IReadOnlyList<(string Name, int Members)> Columns =>
+        _columns.Select(c => (c is InternedColumn i ? $"interned ({i.DistinctCount} distinct)" : c.Name, c.MemberCount)).ToArray();
+
+    internal IReadOnlyList<(string Name, int Runs, int Words)> Extents => _columns.Select(c => (c.Name, c.Extent.Runs, c.Extent.Words)).ToArray();
 
     internal int Words { get; }
+
+    internal IEnumerable<(string Criterion, int Members)> InternedCriteria => _columns.OfType<InternedColumn>().SelectMany(c => c.Describe());
 
     internal int RubricCount => _rubrics.Length;
 
@@ -90,7 +108,7 @@ public sealed class CatalogIndex
         Array.Clear(query.Unknown);
         foreach (var column in _columns)
         {
-            column.Apply(student, asOf, query.Fails, query.Unknown);
+            column.Apply(student, asOf, query.Fails, query.Unknown, query.Scratch);
         }
     }
 
@@ -112,27 +130,45 @@ public sealed class CatalogIndex
         var traits = new StudentScoreTraits(student, UbigeoDirectory.Default);
         Span<double> components = stackalloc double[ScoreCalculator.ComponentCount];
         var heap = new TopHeap(destination);
-        var fails = query.Fails;
-        var unknown = query.Unknown;
-        for (var w = 0; w < Words; w++)
-        {
-            var candidates = ~fails[w];
-            if (w == Words - 1 && (Count & 63) != 0)
-            {
-                candidates &= (1UL << (Count & 63)) - 1;
-            }
+        var bound = new ScoreBoundColumns.Student(_bounds, traits, asOf, urgencyHorizonDays, weights, totalWeight);
+        ReadOnlySpan<ulong> closed = _closesBefore is null ? default : _closesBefore.Members(asOf.DayNumber);
 
-            while (candidates != 0)
+        // Report order puts open-or-upcoming eligible calls first, then unknown ones, then closed eligible, then closed
+        // unknown. Groups are filled in that order; once the heap is full, no later group can enter it.
+        for (var group = 0; group < 4 && !heap.IsFull; group++)
+        {
+            var wantUnknown = (group & 1) != 0;
+            var wantClosed = group >= 2;
+            for (var w = 0; w < Words; w++)
             {
-                var bit = System.Numerics.BitOperations.TrailingZeroCount(candidates);
-                candidates &= candidates - 1;
-                var i = (w << 6) + bit;
-                var scholarship = _traits[i];
-                var status = scholarship.Call.StatusOn(asOf);
-                ScoreCalculator.Components(traits, scholarship, status, asOf, EarnedPoints(i, student, asOf, query), urgencyHorizonDays, components);
-                var score = ScoreCalculator.Weighted(weights, totalWeight, components, default);
-                var verdict = (unknown[w] & (1UL << bit)) != 0 ? EligibilityVerdict.Unknown : EligibilityVerdict.Eligible;
-                heap.Offer(new RankedIndex(i, verdict, status, score));
+                var candidates = ~query.Fails[w] & (wantUnknown ? query.Unknown[w] : ~query.Unknown[w]);
+                var closedWord = closed.IsEmpty ? 0UL : closed[w];
+                candidates &= wantClosed ? closedWord : ~closedWord;
+                if (w == Words - 1 && (Count & 63) != 0)
+                {
+                    candidates &= (1UL << (Count & 63)) - 1;
+                }
+
+                while (candidates != 0)
+                {
+                    var bit = System.Numerics.BitOperations.TrailingZeroCount(candidates);
+                    candidates &= candidates - 1;
+                    var i = (w << 6) + bit;
+                    var earned = EarnedPoints(i, student, asOf, query);
+
+                    // A full heap only takes candidates that beat its worst; a cheap bound rules most out before the exact score.
+                    if (heap.IsFull && bound.UpperBound(i, earned) + 0.001 < heap.WorstScore)
+                    {
+                        continue;
+                    }
+
+                    var scholarship = _traits[i];
+                    var status = scholarship.Call.StatusOn(asOf);
+                    ScoreCalculator.Components(traits, scholarship, status, asOf, earned, urgencyHorizonDays, components);
+                    var score = ScoreCalculator.Weighted(weights, totalWeight, components, default);
+                    var verdict = wantUnknown ? EligibilityVerdict.Unknown : EligibilityVerdict.Eligible;
+                    heap.Offer(new RankedIndex(i, verdict, status, score) { IdOrder = _idOrder[i] });
+                }
             }
         }
 
@@ -161,6 +197,10 @@ public sealed class CatalogIndex
     {
         private readonly Span<RankedIndex> _items = items;
         private int _count;
+
+        public readonly bool IsFull => _count == _items.Length;
+
+        public readonly double WorstScore => _items[0].Score;
 
         public void Offer(RankedIndex candidate)
         {
@@ -230,7 +270,9 @@ public sealed class CatalogIndex
     private sealed class Builder(CatalogSnapshot snapshot)
     {
         private readonly int _bits = snapshot.Scholarships.Count;
-        private readonly List<(int, AgeCriterion, DateOnly)> _ages = [];
+        private readonly List<(int, AgeCriterion, DateOnly?)> _ages = [];
+        private readonly Dictionary<(UbigeoFact Fact, int Slot), List<(int, UbigeoCriterion)>> _areas = [];
+        private readonly Dictionary<(UbigeoFact, int), int> _areaSlots = [];
         private readonly Dictionary<EducationLevel, List<(int, AcademicRankCriterion)>> _ranks = [];
         private readonly List<(int, decimal?, decimal?)> _grades = [];
         private readonly List<(int, decimal?, decimal?)> _incomes = [];
@@ -247,12 +289,19 @@ public sealed class CatalogIndex
 
         public CatalogIndex Build()
         {
-            var scholarships = snapshot.Scholarships;
-            var rubricOf = new int[scholarships.Count];
+            // Calls with the same kinds of criteria are placed together (then by id), so that each column's members form
+            // a few dense runs of words instead of being spread over the whole bitset.
+            var byId = snapshot.Scholarships;
+            var order = Enumerable.Range(0, byId.Count)
+                .OrderBy(i => Signature(byId[i]), StringComparer.Ordinal)
+                .ThenBy(i => i)
+                .ToArray();
+            var scholarships = order.Select(i => byId[i]).ToArray();
+            var rubricOf = new int[scholarships.Length];
             var rubricKeys = new Dictionary<string, int>(StringComparer.Ordinal);
             var rubrics = new List<PriorityRubric>();
             var rubricReference = new List<DateOnly?>();
-            for (var i = 0; i < scholarships.Count; i++)
+            for (var i = 0; i < scholarships.Length; i++)
             {
                 var s = scholarships[i];
                 foreach (var criterion in s.Criteria)
@@ -276,11 +325,30 @@ public sealed class CatalogIndex
                 }
             }
 
-            return new CatalogIndex(snapshot, Columns().ToArray(), rubricOf, [.. rubrics], [.. rubricReference]);
+            return new CatalogIndex(snapshot, scholarships, order, Columns().ToArray(), rubricOf, [.. rubrics], [.. rubricReference]);
         }
+
+        private static string Signature(Scholarship s) =>
+            string.Join('|', s.Criteria.Select(c => c switch
+            {
+                AcademicRankCriterion r => "academicRank." + r.Level,
+                UbigeoCriterion u => "ubigeo." + u.Fact,
+                ConditionCriterion k => "condition." + k.Condition,
+                CompositeCriterion or NotCriterion or NationalityCriterion or NativeLanguageCriterion => CriterionJson.Serialize(c with { Id = null, Note = null, Source = null }),
+                _ => c.Type,
+            }).Order(StringComparer.Ordinal));
 
         private void Place(int i, Criterion criterion, DateOnly? reference)
         {
+            // Several area criteria on one call must all hold: each goes to its own column ("slot").
+            if (criterion is UbigeoCriterion area)
+            {
+                var slot = _areaSlots.GetValueOrDefault((area.Fact, i));
+                _areaSlots[(area.Fact, i)] = slot + 1;
+                List(_areas, (area.Fact, slot)).Add((i, area));
+                return;
+            }
+
             // A second criterion of the same kind on one scholarship would share its member bit; evaluate it separately.
             if (!_seen.Add((criterion.GetType().Name + (criterion is AcademicRankCriterion r ? r.Level.ToString() : string.Empty), i)))
             {
@@ -290,8 +358,8 @@ public sealed class CatalogIndex
 
             switch (criterion)
             {
-                case AgeCriterion age when reference is { } date:
-                    _ages.Add((i, age, date));
+                case AgeCriterion age:
+                    _ages.Add((i, age, reference));
                     break;
                 case AcademicRankCriterion rank:
                     List(_ranks, rank.Level).Add((i, rank));
@@ -430,6 +498,11 @@ public sealed class CatalogIndex
             if (_ages.Count > 0)
             {
                 yield return new AgeColumn(_ages, _bits);
+            }
+
+            foreach (var ((fact, _), members) in _areas)
+            {
+                yield return new UbigeoColumn(fact, members, _bits);
             }
 
             foreach (var (level, members) in _ranks)

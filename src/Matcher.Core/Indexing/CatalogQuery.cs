@@ -14,6 +14,7 @@ public sealed class CatalogQuery
         Index = index;
         Fails = new ulong[index.Words];
         Unknown = new ulong[index.Words];
+        Scratch = new ulong[index.Words];
         RubricEarned = new int[index.RubricCount];
         RubricStamp = new int[index.RubricCount];
     }
@@ -24,6 +25,8 @@ public sealed class CatalogQuery
     internal ulong[] Fails { get; }
 
     internal ulong[] Unknown { get; }
+
+    internal ulong[] Scratch { get; }
 
     internal int[] RubricEarned { get; }
 
@@ -38,7 +41,7 @@ public sealed class CatalogQuery
     public int UnknownCount => BitKernels.CountAndNot(Unknown, Fails);
 
     /// <summary>Number of scholarships the student can apply to.</summary>
-    public int EligibleCount => Index.Count - IneligibleCount - UnknownCount;
+    public int EligibleCount => Index.Count - BitKernels.CountOr(Fails, Unknown);
 
     /// <summary>The verdict of the scholarship at <paramref name="index"/> (the position in <see cref="CatalogIndex.Scholarships"/>).</summary>
     /// <param name="index">The position.</param>

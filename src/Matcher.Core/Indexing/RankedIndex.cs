@@ -10,6 +10,9 @@ namespace Matcher.Indexing;
 /// <param name="Score">The weighted score, 0–1.</param>
 public readonly record struct RankedIndex(int Index, EligibilityVerdict Verdict, CallStatus CallStatus, double Score)
 {
+    /// <summary>The scholarship's position in id order, the final tie-break.</summary>
+    internal int IdOrder { get; init; }
+
     /// <summary>Report order: open-or-upcoming before closed, eligible before unknown, higher score, then catalog order (scholarship id).</summary>
     internal static int Compare(in RankedIndex a, in RankedIndex b)
     {
@@ -20,7 +23,7 @@ public readonly record struct RankedIndex(int Index, EligibilityVerdict Verdict,
         }
 
         c = b.Score.CompareTo(a.Score);
-        return c != 0 ? c : a.Index.CompareTo(b.Index);
+        return c != 0 ? c : a.IdOrder.CompareTo(b.IdOrder);
     }
 
     private static int Group(in RankedIndex r) =>

@@ -41,7 +41,7 @@ internal static class ScoreCalculator
 
     private static double Round(double x) => Math.Round(Math.Clamp(x, 0, 1), 4, MidpointRounding.ToEven);
 
-    private static double LevelFit(in StudentScoreTraits s, ScholarshipLevel level) => level switch
+    internal static double LevelFit(in StudentScoreTraits s, ScholarshipLevel level) => level switch
     {
         ScholarshipLevel.Undergraduate or ScholarshipLevel.Technical => s.SchoolLeaver || s.Studying ? 1.0 : s.HasDegree ? 0.2 : 0.6,
         ScholarshipLevel.ShortCourse => s.SchoolLeaver ? 0.9 : 0.6,
@@ -71,7 +71,7 @@ internal static class ScoreCalculator
         return 0.3;
     }
 
-    private static double Urgency(CallWindow call, CallStatus status, DateOnly asOf, int horizonDays) => status switch
+    internal static double Urgency(CallWindow call, CallStatus status, DateOnly asOf, int horizonDays) => status switch
     {
         CallStatus.Open => Math.Max(0.2, 1.0 - ((double)(call.Closes!.Value.DayNumber - asOf.DayNumber) / horizonDays)),
         CallStatus.Upcoming => call.Opens!.Value.DayNumber - asOf.DayNumber <= horizonDays ? 0.3 : 0.1,

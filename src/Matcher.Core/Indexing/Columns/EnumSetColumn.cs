@@ -39,17 +39,19 @@ internal sealed class EnumSetColumn<T> : IndexColumn
 
     public override int MemberCount => _has.Count;
 
+    public override (int Runs, int Words) Extent => (_has.Runs.Length, _has.Runs.Sum(r => r.Length));
+
     public override long Bytes => _has.Bytes + _rejecting.Sum(r => r.Bytes);
 
-    public override void Apply(StudentProfile student, DateOnly asOf, Span<ulong> fails, Span<ulong> unknown)
+    public override void Apply(StudentProfile student, DateOnly asOf, Span<ulong> fails, Span<ulong> unknown, Span<ulong> scratch)
     {
         if (_read(student) is { } value)
         {
-            BitKernels.Or(fails, _rejecting[System.Runtime.CompilerServices.Unsafe.As<T, int>(ref value)].Bits);
+            BitKernels.Or(fails, _rejecting[System.Runtime.CompilerServices.Unsafe.As<T, int>(ref value)].Bits, _has.Runs);
         }
         else
         {
-            BitKernels.Or(unknown, _has.Bits);
+            BitKernels.Or(unknown, _has.Bits, _has.Runs);
         }
     }
 }

@@ -26,17 +26,19 @@ internal sealed class FlagColumn : IndexColumn
 
     public override int MemberCount => _has.Count;
 
+    public override (int Runs, int Words) Extent => (_has.Runs.Length, _has.Runs.Sum(r => r.Length));
+
     public override long Bytes => _has.Bytes;
 
-    public override void Apply(StudentProfile student, DateOnly asOf, Span<ulong> fails, Span<ulong> unknown)
+    public override void Apply(StudentProfile student, DateOnly asOf, Span<ulong> fails, Span<ulong> unknown, Span<ulong> scratch)
     {
         switch (_read(student))
         {
             case null:
-                BitKernels.Or(unknown, _has.Bits);
+                BitKernels.Or(unknown, _has.Bits, _has.Runs);
                 break;
             case var v when v != _passWhen:
-                BitKernels.Or(fails, _has.Bits);
+                BitKernels.Or(fails, _has.Bits, _has.Runs);
                 break;
         }
     }

@@ -20,19 +20,25 @@ internal sealed class InternedColumn : IndexColumn
 
     public int DistinctCount => _distinct.Length;
 
+    public override (int Runs, int Words) Extent => (_distinct.Sum(d => d.Members.Runs.Length), _distinct.Sum(d => d.Members.Runs.Sum(r => r.Length)));
+
+    /// <summary>Each distinct criterion with how many scholarships have it (diagnostics).</summary>
+    public IEnumerable<(string Criterion, int Members)> Describe() =>
+        _distinct.Select(d => (Serialization.CriterionJson.Serialize(d.Criterion) + (d.ReferenceDate is { } r ? " @" + r.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : string.Empty), d.Members.Count));
+
     public override long Bytes => _distinct.Sum(d => d.Members.Bytes);
 
-    public override void Apply(StudentProfile student, DateOnly asOf, Span<ulong> fails, Span<ulong> unknown)
+    public override void Apply(StudentProfile student, DateOnly asOf, Span<ulong> fails, Span<ulong> unknown, Span<ulong> scratch)
     {
         foreach (var (criterion, reference, members) in _distinct)
         {
             switch (criterion.Decide(student, asOf, reference ?? asOf))
             {
                 case Verdict.Fail:
-                    BitKernels.Or(fails, members.Bits);
+                    BitKernels.Or(fails, members.Bits, members.Runs);
                     break;
                 case Verdict.Unknown:
-                    BitKernels.Or(unknown, members.Bits);
+                    BitKernels.Or(unknown, members.Bits, members.Runs);
                     break;
             }
         }

@@ -13,6 +13,11 @@ internal sealed class MemberSet
 
     public long Bytes => _bits.LongLength * sizeof(ulong);
 
+    /// <summary>The runs of words holding members; every bitset of a column is a subset of its members, so these runs bound all its work.</summary>
+    public WordRun[] Runs => _runs ??= WordRun.Of(_bits);
+
+    private WordRun[]? _runs;
+
     public void Add(int member)
     {
         if (!BitKernels.Get(_bits, member))

@@ -36,24 +36,26 @@ internal sealed class RangeColumn<T> : IndexColumn
 
     public override int MemberCount => _has.Count;
 
+    public override (int Runs, int Words) Extent => (_has.Runs.Length, _has.Runs.Sum(r => r.Length));
+
     public override long Bytes => _has.Bytes + (_minimum?.Bytes ?? 0) + (_maximum?.Bytes ?? 0);
 
-    public override void Apply(StudentProfile student, DateOnly asOf, Span<ulong> fails, Span<ulong> unknown)
+    public override void Apply(StudentProfile student, DateOnly asOf, Span<ulong> fails, Span<ulong> unknown, Span<ulong> scratch)
     {
         if (_read(student) is not { } value)
         {
-            BitKernels.Or(unknown, _has.Bits);
+            BitKernels.Or(unknown, _has.Bits, _has.Runs);
             return;
         }
 
         if (_minimum is not null)
         {
-            BitKernels.Or(fails, _minimum.Members(value));
+            BitKernels.Or(fails, _minimum.Members(value), _has.Runs);
         }
 
         if (_maximum is not null)
         {
-            BitKernels.Or(fails, _maximum.Members(value));
+            BitKernels.Or(fails, _maximum.Members(value), _has.Runs);
         }
     }
 }

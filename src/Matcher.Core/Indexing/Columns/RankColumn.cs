@@ -33,9 +33,11 @@ internal sealed class RankColumn : IndexColumn
 
     public override int MemberCount => _has.Count;
 
+    public override (int Runs, int Words) Extent => (_has.Runs.Length, _has.Runs.Sum(r => r.Length));
+
     public override long Bytes => _has.Bytes + _coar.Bytes + _below.Bytes;
 
-    public override void Apply(StudentProfile student, DateOnly asOf, Span<ulong> fails, Span<ulong> unknown)
+    public override void Apply(StudentProfile student, DateOnly asOf, Span<ulong> fails, Span<ulong> unknown, Span<ulong> scratch)
     {
         var coar = _level == EducationLevel.Basic ? student.BasicEducation?.Coar : false;
         var rank = _level == EducationLevel.Basic ? student.BasicEducation?.AcademicRank : student.HigherEducation?.AcademicRank;
@@ -43,11 +45,11 @@ internal sealed class RankColumn : IndexColumn
         {
             if (coar == true)
             {
-                BitKernels.OrAndNot(unknown, _has.Bits, _coar.Bits);
+                BitKernels.OrAndNot(unknown, _has.Bits, _coar.Bits, _has.Runs);
             }
             else
             {
-                BitKernels.Or(unknown, _has.Bits);
+                BitKernels.Or(unknown, _has.Bits, _has.Runs);
             }
 
             return;
@@ -57,14 +59,14 @@ internal sealed class RankColumn : IndexColumn
         switch (coar)
         {
             case true:
-                BitKernels.OrAndNot(fails, below, _coar.Bits);
+                BitKernels.OrAndNot(fails, below, _coar.Bits, _has.Runs);
                 break;
             case false:
-                BitKernels.Or(fails, below);
+                BitKernels.Or(fails, below, _has.Runs);
                 break;
             default:
-                BitKernels.OrAndNot(fails, below, _coar.Bits);
-                BitKernels.OrAnd(unknown, below, _coar.Bits);
+                BitKernels.OrAndNot(fails, below, _coar.Bits, _has.Runs);
+                BitKernels.OrAnd(unknown, below, _coar.Bits, _has.Runs);
                 break;
         }
     }

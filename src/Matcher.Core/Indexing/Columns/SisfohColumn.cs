@@ -38,28 +38,30 @@ internal sealed class SisfohColumn : IndexColumn
 
     public override int MemberCount => _has.Count;
 
+    public override (int Runs, int Words) Extent => (_has.Runs.Length, _has.Runs.Sum(r => r.Length));
+
     public override long Bytes => _has.Bytes + _requireValid.Bytes + _rejecting.Sum(r => r.Bytes);
 
-    public override void Apply(StudentProfile student, DateOnly asOf, Span<ulong> fails, Span<ulong> unknown)
+    public override void Apply(StudentProfile student, DateOnly asOf, Span<ulong> fails, Span<ulong> unknown, Span<ulong> scratch)
     {
         var record = student.Sisfoh;
         if (record?.Classification is not { } level)
         {
-            BitKernels.Or(unknown, _has.Bits);
+            BitKernels.Or(unknown, _has.Bits, _has.Runs);
             return;
         }
 
         var rejecting = _rejecting[(int)level].Bits;
-        BitKernels.Or(fails, rejecting);
+        BitKernels.Or(fails, rejecting, _has.Runs);
 
         // Members that accept the level but require it to be valid: unknown without a date, failing when expired.
         if (record.ValidUntil is not { } until)
         {
-            BitKernels.OrAndNot(unknown, _requireValid.Bits, rejecting);
+            BitKernels.OrAndNot(unknown, _requireValid.Bits, rejecting, _has.Runs);
         }
         else if (until < asOf)
         {
-            BitKernels.OrAndNot(fails, _requireValid.Bits, rejecting);
+            BitKernels.OrAndNot(fails, _requireValid.Bits, rejecting, _has.Runs);
         }
     }
 }
