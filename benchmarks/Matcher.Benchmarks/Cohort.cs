@@ -6,7 +6,7 @@ namespace Matcher.Benchmarks;
 
 /// <summary>
 /// Whole-cohort runs with wall time and peak memory: B3 (verdict counts) and B4 (streamed top 10 with scores).
-/// Usage: cohort [students=1000000] [calls=2000].
+/// Usage: cohort [students=1000000] [calls=2000] [pool=4096].
 /// </summary>
 internal static class Cohort
 {
@@ -14,12 +14,13 @@ internal static class Cohort
     {
         var students = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
         var calls = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2_000;
-        var benchmark = new CohortBenchmark { Students = students, Calls = calls };
+        var pool = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 4_096;
+        var benchmark = new CohortBenchmark { Students = students, Calls = calls, Pool = pool };
         benchmark.Setup();
         benchmark.EligibilityCounts();
         benchmark.StreamedTop10();
 
-        Console.WriteLine($"{students:N0} students (pool of 100,000 profiles) × {calls:N0} calls; {Environment.ProcessorCount} cores; vector path {BitKernels.ActivePath}");
+        Console.WriteLine($"{students:N0} students (a pool of {pool:N0} generated profiles, cycled) × {calls:N0} calls; {Environment.ProcessorCount} cores; vector path {BitKernels.ActivePath}");
         Console.WriteLine("| scenario | wall time | students/s |");
         Console.WriteLine("|---|---:|---:|");
         Time("B3 verdict counts", students, () => benchmark.EligibilityCounts());

@@ -26,7 +26,7 @@ public class RankingBenchmark
     private StudentProfile[] _students = null!;
     private int _next;
 
-    [Params(0, 100_000)]
+    [Params(0, 2_000, 100_000)]
     public int Calls { get; set; }
 
     [GlobalSetup]

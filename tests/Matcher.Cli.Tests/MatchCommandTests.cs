@@ -159,6 +159,24 @@ public class MatchCommandTests
     }
 
     [Fact]
+    public async Task Brief_KeepsVerdictsAndDropsExplanations()
+    {
+        using var cli = new CliRunner();
+        var input = cli.Write("class.jsonl", Valid);
+        var (fullCode, _, _) = await cli.RunAsync("match", "--students", input, "--out", cli.PathOf("full.jsonl"), "--date", "2025-09-20");
+        var (briefCode, _, _) = await cli.RunAsync("match", "--students", input, "--out", cli.PathOf("brief.jsonl"), "--date", "2025-09-20", "--brief");
+        Assert.Equal((0, 0), (fullCode, briefCode));
+        using var full = JsonDocument.Parse(File.ReadAllText(cli.PathOf("full.jsonl")));
+        using var brief = JsonDocument.Parse(File.ReadAllText(cli.PathOf("brief.jsonl")));
+        var fullMatches = full.RootElement.GetProperty("matches").EnumerateArray().ToArray();
+        var briefMatches = brief.RootElement.GetProperty("matches").EnumerateArray().ToArray();
+        Assert.Equal(fullMatches.Select(m => (m.GetProperty("scholarshipId").GetString(), m.GetProperty("verdict").GetString(), m.GetProperty("score").GetDouble())),
+            briefMatches.Select(m => (m.GetProperty("scholarshipId").GetString(), m.GetProperty("verdict").GetString(), m.GetProperty("score").GetDouble())));
+        Assert.All(briefMatches, m => Assert.Equal(0, m.GetProperty("reasons").GetArrayLength() + m.GetProperty("nextSteps").GetArrayLength()));
+        Assert.Contains(fullMatches, m => m.GetProperty("reasons").GetArrayLength() > 0);
+    }
+
+    [Fact]
     public async Task UnknownBatchExtension_ExitsTwo()
     {
         using var cli = new CliRunner();

@@ -68,7 +68,7 @@ internal static class SyntheticCatalog
             UbigeoCriterion u => new UbigeoCriterion(u.Fact, Departments(r)),
             _ => criterion,
         };
-        return varied with { Id = criterion.Id, Note = criterion.Note, Source = criterion.Source };
+        return ReferenceEquals(varied, criterion) ? criterion : varied with { Id = criterion.Id, Note = criterion.Note, Source = criterion.Source };
     }
 
     private static UbigeoArea[] Departments(Random r) =>

@@ -23,9 +23,10 @@ internal static class MatchCommand
         var shard = new Option<string?>("--shard") { Description = CliText.Get("opt.shard", culture), HelpName = "I/N" };
         var top = new Option<int?>("--top") { Description = CliText.Get("opt.top", culture), HelpName = "N" };
         var all = new Option<bool>("--all") { Description = CliText.Get("opt.all", culture) };
+        var brief = new Option<bool>("--brief") { Description = CliText.Get("opt.brief", culture) };
         var command = new Command("match", CliText.Get("match.description", culture))
         {
-            student, students, output, shard, common.Catalog, common.Date, top, all, common.Lang, common.Format,
+            student, students, output, shard, common.Catalog, common.Date, top, all, brief, common.Lang, common.Format,
         };
         command.SetAction((parse, ct) =>
         {
@@ -43,7 +44,7 @@ internal static class MatchCommand
                 throw new UsageException(CliText.Get("err.student-xor-students", culture));
             }
 
-            var request = CommandSupport.Request(date, n, parse.GetValue(all), culture);
+            var request = CommandSupport.Request(date, n, parse.GetValue(all), culture) with { Explain = !parse.GetValue(brief) };
             if (single is not null)
             {
                 if (parse.GetValue(output) is not null || parse.GetValue(shard) is not null)

@@ -15,7 +15,13 @@ internal static class MessageTemplates
 {
     private static readonly ResourceManager Resources = new("Matcher.Resources.Messages", typeof(MessageTemplates).Assembly);
 
-    public static string? Template(string key, CultureInfo culture) => Resources.GetString(key, culture);
+    // Resource lookups walk the culture fallback chain on every call; batches render millions of messages, so each
+    // (key, culture) is looked up once. The resources are embedded and never change, so the cache cannot go stale.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Key, string Culture), string?> Templates = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(Enum Value, string Culture), string> EnumNames = new();
+
+    public static string? Template(string key, CultureInfo culture) =>
+        Templates.GetOrAdd((key, culture.Name), static k => Resources.GetString(k.Key, CultureInfo.GetCultureInfo(k.Culture)));
 
     public static bool Has(string key) => Resources.GetString(key, MatcherCultures.Spanish) is not null;
 
@@ -69,11 +75,12 @@ internal static class MessageTemplates
         _ => value.ToString() ?? string.Empty,
     };
 
-    public static string EnumName(Enum value, CultureInfo culture)
-    {
-        var text = EnumText.OfAny(value);
-        return Template($"enum.{value.GetType().Name}.{text}", culture) ?? text;
-    }
+    public static string EnumName(Enum value, CultureInfo culture) =>
+        EnumNames.GetOrAdd((value, culture.Name), static k =>
+        {
+            var text = EnumText.OfAny(k.Value);
+            return Template($"enum.{k.Value.GetType().Name}.{text}", CultureInfo.GetCultureInfo(k.Culture)) ?? text;
+        });
 
     private static string JoinOr(List<string> items, CultureInfo culture)
     {

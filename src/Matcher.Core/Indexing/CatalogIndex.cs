@@ -33,6 +33,11 @@ public sealed class CatalogIndex
     private readonly ThresholdSets<int>? _closesBefore;
     private readonly ScoreBoundColumns _bounds;
 
+    // Interests are words from a small vocabulary; folding them (lower case, no accents) once each keeps ranking cheap.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _folded = new(StringComparer.Ordinal);
+    private readonly Func<string, string> _fold;
+    private int _foldedCount;
+
     private CatalogIndex(CatalogSnapshot snapshot, Scholarship[] positions, int[] idOrder, IndexColumn[] columns, int[] rubricOf, PriorityRubric[] rubrics, DateOnly?[] rubricReference)
     {
         Snapshot = snapshot;
@@ -40,7 +45,12 @@ public sealed class CatalogIndex
         _idOrder = idOrder;
         Words = BitKernels.Words(Scholarships.Count);
         _columns = columns;
-        _traits = Scholarships.Select(ScholarshipScoreTraits.Of).ToArray();
+        _traits = new ScholarshipScoreTraits[positions.Length];
+        for (var i = 0; i < positions.Length; i++)
+        {
+            _traits[i] = new ScholarshipScoreTraits(positions[i]);
+        }
+
         _rubricOf = rubricOf;
         _rubrics = rubrics;
         _rubricReference = rubricReference;
@@ -49,6 +59,9 @@ public sealed class CatalogIndex
         var closes = positions.Select((s, i) => (i, s.Call.Closes)).Where(x => x.Closes is not null).Select(x => (x.i, x.Closes!.Value.DayNumber)).ToArray();
         _closesBefore = closes.Length > 0 ? new ThresholdSets<int>(closes, positions.Length, ThresholdQuery.Below) : null;
         _bounds = new ScoreBoundColumns(_traits);
+        _fold = word => _folded.TryGetValue(word, out var folded) ? folded
+            : Interlocked.Increment(ref _foldedCount) <= 10_000 ? _folded.GetOrAdd(word, StudentScoreTraits.Fold)
+            : StudentScoreTraits.Fold(word);
     }
 
     /// <summary>The snapshot this index was compiled from.</summary>
@@ -127,7 +140,7 @@ public sealed class CatalogIndex
         }
 
         query.Stamp++;
-        var traits = new StudentScoreTraits(student, UbigeoDirectory.Default);
+        var traits = new StudentScoreTraits(student, UbigeoDirectory.Default, _fold);
         Span<double> components = stackalloc double[ScoreCalculator.ComponentCount];
         var heap = new TopHeap(destination);
         var bound = new ScoreBoundColumns.Student(_bounds, traits, asOf, urgencyHorizonDays, weights, totalWeight);
@@ -135,44 +148,122 @@ public sealed class CatalogIndex
 
         // Report order puts open-or-upcoming eligible calls first, then unknown ones, then closed eligible, then closed
         // unknown. Groups are filled in that order; once the heap is full, no later group can enter it.
+        Span<int> chosenBuffer = stackalloc int[256];
         for (var group = 0; group < 4 && !heap.IsFull; group++)
         {
-            var wantUnknown = (group & 1) != 0;
-            var wantClosed = group >= 2;
-            for (var w = 0; w < Words; w++)
+            var verdict = (group & 1) != 0 ? EligibilityVerdict.Unknown : EligibilityVerdict.Eligible;
+            var count = CollectGroup(query, closed, unknownGroup: (group & 1) != 0, closedGroup: group >= 2);
+
+            // Exact scores are dear (rounding, the rubric); bounds are cheap. Score the best-bounded candidates first to
+            // fill the heap, then only the candidates whose bound can still beat the heap's worst.
+            var candidates = query.Candidates.AsSpan(0, count);
+            var bounds = query.Bounds.AsSpan(0, count);
+            for (var k = 0; k < count; k++)
             {
-                var candidates = ~query.Fails[w] & (wantUnknown ? query.Unknown[w] : ~query.Unknown[w]);
-                var closedWord = closed.IsEmpty ? 0UL : closed[w];
-                candidates &= wantClosed ? closedWord : ~closedWord;
-                if (w == Words - 1 && (Count & 63) != 0)
+                bounds[k] = bound.UpperBound(candidates[k], earnedPriorityPoints: int.MaxValue);
+            }
+
+            var seeds = Math.Min(heap.Free, count);
+            if (seeds < count)
+            {
+                var chosen = seeds <= chosenBuffer.Length ? chosenBuffer[..seeds] : new int[seeds];
+                SelectBest(bounds, chosen);
+                foreach (var k in chosen)
                 {
-                    candidates &= (1UL << (Count & 63)) - 1;
+                    Offer(ref heap, candidates[k], verdict, student, asOf, query, traits, urgencyHorizonDays, weights, totalWeight, components);
+                    bounds[k] = double.NegativeInfinity;
                 }
+            }
 
-                while (candidates != 0)
+            for (var k = 0; k < count; k++)
+            {
+                if (!heap.IsFull || bounds[k] + 0.001 >= heap.WorstScore)
                 {
-                    var bit = System.Numerics.BitOperations.TrailingZeroCount(candidates);
-                    candidates &= candidates - 1;
-                    var i = (w << 6) + bit;
-                    var earned = EarnedPoints(i, student, asOf, query);
-
-                    // A full heap only takes candidates that beat its worst; a cheap bound rules most out before the exact score.
-                    if (heap.IsFull && bound.UpperBound(i, earned) + 0.001 < heap.WorstScore)
-                    {
-                        continue;
-                    }
-
-                    var scholarship = _traits[i];
-                    var status = scholarship.Call.StatusOn(asOf);
-                    ScoreCalculator.Components(traits, scholarship, status, asOf, earned, urgencyHorizonDays, components);
-                    var score = ScoreCalculator.Weighted(weights, totalWeight, components, default);
-                    var verdict = wantUnknown ? EligibilityVerdict.Unknown : EligibilityVerdict.Eligible;
-                    heap.Offer(new RankedIndex(i, verdict, status, score) { IdOrder = _idOrder[i] });
+                    Offer(ref heap, candidates[k], verdict, student, asOf, query, traits, urgencyHorizonDays, weights, totalWeight, components);
                 }
             }
         }
 
         return heap.Finish();
+    }
+
+    private void Offer(ref TopHeap heap, int i, EligibilityVerdict verdict, StudentProfile student, DateOnly asOf, CatalogQuery query, in StudentScoreTraits traits, int urgencyHorizonDays, ReadOnlySpan<double> weights, double totalWeight, scoped Span<double> components)
+    {
+        var scholarship = _traits[i];
+        var status = scholarship.Call.StatusOn(asOf);
+        ScoreCalculator.Components(traits, scholarship, status, asOf, EarnedPoints(i, student, asOf, query), urgencyHorizonDays, components);
+        var score = ScoreCalculator.Weighted(weights, totalWeight, components, default);
+        heap.Offer(new RankedIndex(i, verdict, status, score) { IdOrder = _idOrder[i] });
+    }
+
+    /// <summary>The positions (in <paramref name="bounds"/>) of its <paramref name="best"/>.Length largest values, by a bounded min-heap.</summary>
+    private static void SelectBest(ReadOnlySpan<double> bounds, Span<int> best)
+    {
+        var size = 0;
+        for (var k = 0; k < bounds.Length; k++)
+        {
+            if (size < best.Length)
+            {
+                var c = size++;
+                best[c] = k;
+                while (c > 0 && bounds[best[(c - 1) >> 1]] > bounds[best[c]])
+                {
+                    (best[c], best[(c - 1) >> 1]) = (best[(c - 1) >> 1], best[c]);
+                    c = (c - 1) >> 1;
+                }
+            }
+            else if (bounds[k] > bounds[best[0]])
+            {
+                best[0] = k;
+                var c = 0;
+                while (true)
+                {
+                    var smallest = c;
+                    var l = (2 * c) + 1;
+                    if (l < size && bounds[best[l]] < bounds[best[smallest]])
+                    {
+                        smallest = l;
+                    }
+
+                    if (l + 1 < size && bounds[best[l + 1]] < bounds[best[smallest]])
+                    {
+                        smallest = l + 1;
+                    }
+
+                    if (smallest == c)
+                    {
+                        break;
+                    }
+
+                    (best[c], best[smallest]) = (best[smallest], best[c]);
+                    c = smallest;
+                }
+            }
+        }
+    }
+
+    /// <summary>Writes the positions of one report group's candidates into the query's candidate buffer.</summary>
+    private int CollectGroup(CatalogQuery query, ReadOnlySpan<ulong> closed, bool unknownGroup, bool closedGroup)
+    {
+        var count = 0;
+        for (var w = 0; w < Words; w++)
+        {
+            var candidates = ~query.Fails[w] & (unknownGroup ? query.Unknown[w] : ~query.Unknown[w]);
+            var closedWord = closed.IsEmpty ? 0UL : closed[w];
+            candidates &= closedGroup ? closedWord : ~closedWord;
+            if (w == Words - 1 && (Count & 63) != 0)
+            {
+                candidates &= (1UL << (Count & 63)) - 1;
+            }
+
+            while (candidates != 0)
+            {
+                query.Candidates[count++] = (w << 6) + System.Numerics.BitOperations.TrailingZeroCount(candidates);
+                candidates &= candidates - 1;
+            }
+        }
+
+        return count;
     }
 
     private int EarnedPoints(int scholarship, StudentProfile student, DateOnly asOf, CatalogQuery query)
@@ -201,6 +292,8 @@ public sealed class CatalogIndex
         public readonly bool IsFull => _count == _items.Length;
 
         public readonly double WorstScore => _items[0].Score;
+
+        public readonly int Free => _items.Length - _count;
 
         public void Offer(RankedIndex candidate)
         {
@@ -285,17 +378,36 @@ public sealed class CatalogIndex
         private readonly List<int> _noPrevious = [];
         private readonly List<int> _noCurrent = [];
         private readonly Dictionary<string, (Criterion Criterion, DateOnly? Reference, MemberSet Members)> _interned = new(StringComparer.Ordinal);
-        private readonly HashSet<(string Kind, int Member)> _seen = [];
+        private readonly List<(Type Kind, int Level)> _kindsOfCall = [];
+
+        // Catalogs often share criterion and rubric instances (copies of one call); their JSON keys are computed once.
+        private readonly Dictionary<Criterion, string> _keys = new(ReferenceEqualityComparer.Instance);
+        private readonly Dictionary<PriorityRubric, string> _rubricKeys = new(ReferenceEqualityComparer.Instance);
+        private readonly Dictionary<Criterion, int> _kindIds = new(ReferenceEqualityComparer.Instance);
+        private readonly Dictionary<string, int> _kindNames = new(StringComparer.Ordinal);
+        private readonly Dictionary<(Type, int), int> _columnKindIds = [];
 
         public CatalogIndex Build()
         {
             // Calls with the same kinds of criteria are placed together (then by id), so that each column's members form
             // a few dense runs of words instead of being spread over the whole bitset.
             var byId = snapshot.Scholarships;
-            var order = Enumerable.Range(0, byId.Count)
-                .OrderBy(i => Signature(byId[i]), StringComparer.Ordinal)
-                .ThenBy(i => i)
-                .ToArray();
+            var signatureIds = new Dictionary<UInt128, int>();
+            var signatures = new int[byId.Count];
+            for (var i = 0; i < byId.Count; i++)
+            {
+                var signature = Signature(byId[i]);
+                if (!signatureIds.TryGetValue(signature, out var id))
+                {
+                    id = signatureIds.Count;
+                    signatureIds[signature] = id;
+                }
+
+                signatures[i] = id;
+            }
+
+            var order = Enumerable.Range(0, byId.Count).ToArray();
+            Array.Sort(order, (a, b) => signatures[a] != signatures[b] ? signatures[a].CompareTo(signatures[b]) : a.CompareTo(b));
             var scholarships = order.Select(i => byId[i]).ToArray();
             var rubricOf = new int[scholarships.Length];
             var rubricKeys = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -304,6 +416,7 @@ public sealed class CatalogIndex
             for (var i = 0; i < scholarships.Length; i++)
             {
                 var s = scholarships[i];
+                _kindsOfCall.Clear();
                 foreach (var criterion in s.Criteria)
                 {
                     Place(i, criterion, s.Call.AgeReferenceDate);
@@ -312,7 +425,13 @@ public sealed class CatalogIndex
                 rubricOf[i] = -1;
                 if (s.PriorityPoints is { } rubric)
                 {
-                    var key = RubricKey(rubric) + "@" + s.Call.AgeReferenceDate;
+                    if (!_rubricKeys.TryGetValue(rubric, out var rubricKey))
+                    {
+                        rubricKey = RubricKey(rubric);
+                        _rubricKeys[rubric] = rubricKey;
+                    }
+
+                    var key = rubricKey + "@" + s.Call.AgeReferenceDate;
                     if (!rubricKeys.TryGetValue(key, out var r))
                     {
                         r = rubrics.Count;
@@ -328,15 +447,70 @@ public sealed class CatalogIndex
             return new CatalogIndex(snapshot, scholarships, order, Columns().ToArray(), rubricOf, [.. rubrics], [.. rubricReference]);
         }
 
-        private static string Signature(Scholarship s) =>
-            string.Join('|', s.Criteria.Select(c => c switch
+        /// <summary>The set of kinds of a call's criteria as a bit set (kinds past the 127th share the last bit: they only cluster less tightly).</summary>
+        private UInt128 Signature(Scholarship s)
+        {
+            UInt128 kinds = 0;
+            foreach (var criterion in s.Criteria)
             {
-                AcademicRankCriterion r => "academicRank." + r.Level,
-                UbigeoCriterion u => "ubigeo." + u.Fact,
-                ConditionCriterion k => "condition." + k.Condition,
-                CompositeCriterion or NotCriterion or NationalityCriterion or NativeLanguageCriterion => CriterionJson.Serialize(c with { Id = null, Note = null, Source = null }),
-                _ => c.Type,
-            }).Order(StringComparer.Ordinal));
+                kinds |= UInt128.One << Math.Min(KindId(criterion), 127);
+            }
+
+            return kinds;
+        }
+
+        /// <summary>
+        /// Criteria that go to the same column share a kind; interned criteria are a kind each (by their JSON). Column
+        /// kinds are numbered without building strings, since a large catalog has as many criteria as calls times eight.
+        /// </summary>
+        private int KindId(Criterion c)
+        {
+            var columnKind = c switch
+            {
+                AcademicRankCriterion r => (c.GetType(), (int)r.Level),
+                UbigeoCriterion u => (c.GetType(), (int)u.Fact),
+                ConditionCriterion k => (c.GetType(), (int)k.Condition),
+                CompositeCriterion or NotCriterion or NationalityCriterion or NativeLanguageCriterion => default,
+                _ => (c.GetType(), 0),
+            };
+            if (columnKind.Item1 is not null)
+            {
+                if (!_columnKindIds.TryGetValue(columnKind, out var columnId))
+                {
+                    columnId = NextKind();
+                    _columnKindIds[columnKind] = columnId;
+                }
+
+                return columnId;
+            }
+
+            if (!_kindIds.TryGetValue(c, out var id))
+            {
+                var key = Key(c);
+                if (!_kindNames.TryGetValue(key, out id))
+                {
+                    id = NextKind();
+                    _kindNames[key] = id;
+                }
+
+                _kindIds[c] = id;
+            }
+
+            return id;
+        }
+
+        private int NextKind() => _columnKindIds.Count + _kindNames.Count;
+
+        private string Key(Criterion criterion)
+        {
+            if (!_keys.TryGetValue(criterion, out var key))
+            {
+                key = CriterionJson.Serialize(criterion with { Id = null, Note = null, Source = null });
+                _keys[criterion] = key;
+            }
+
+            return key;
+        }
 
         private void Place(int i, Criterion criterion, DateOnly? reference)
         {
@@ -350,12 +524,14 @@ public sealed class CatalogIndex
             }
 
             // A second criterion of the same kind on one scholarship would share its member bit; evaluate it separately.
-            if (!_seen.Add((criterion.GetType().Name + (criterion is AcademicRankCriterion r ? r.Level.ToString() : string.Empty), i)))
+            var kind = (criterion.GetType(), criterion is AcademicRankCriterion r ? (int)r.Level : 0);
+            if (_kindsOfCall.Contains(kind))
             {
                 Intern(i, criterion, reference);
                 return;
             }
 
+            _kindsOfCall.Add(kind);
             switch (criterion)
             {
                 case AgeCriterion age:
@@ -452,7 +628,7 @@ public sealed class CatalogIndex
         {
             // Only criteria that compute an age depend on the scholarship's reference date.
             var dated = ReadsAge(criterion) ? reference : null;
-            var key = CriterionJson.Serialize(criterion with { Id = null, Note = null, Source = null }) + "@" + dated;
+            var key = Key(criterion) + "@" + dated;
             if (!_interned.TryGetValue(key, out var entry))
             {
                 entry = (criterion, dated, new MemberSet(_bits));

@@ -15,6 +15,8 @@ public sealed class CatalogQuery
         Fails = new ulong[index.Words];
         Unknown = new ulong[index.Words];
         Scratch = new ulong[index.Words];
+        Candidates = new int[index.Count];
+        Bounds = new double[index.Count];
         RubricEarned = new int[index.RubricCount];
         RubricStamp = new int[index.RubricCount];
     }
@@ -27,6 +29,10 @@ public sealed class CatalogQuery
     internal ulong[] Unknown { get; }
 
     internal ulong[] Scratch { get; }
+
+    internal int[] Candidates { get; }
+
+    internal double[] Bounds { get; }
 
     internal int[] RubricEarned { get; }
 

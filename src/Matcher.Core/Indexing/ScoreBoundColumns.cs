@@ -19,17 +19,25 @@ internal sealed class ScoreBoundColumns
     private readonly int[] _closes;
     private readonly int[] _priorityMax;
 
-    public ScoreBoundColumns(IReadOnlyList<ScholarshipScoreTraits> traits)
+    public ScoreBoundColumns(ScholarshipScoreTraits[] traits)
     {
-        _targeting = traits.Select(t => t.NeedTargeting).ToArray();
-        _selectivity = traits.Select(t => t.Selective ? 1.0 : 0.6).ToArray();
-        _value = traits.Select(t => Math.Min(1, t.Value)).ToArray();
-        _readsHigherRank = traits.Select(t => t.ReadsHigherRank).ToArray();
-        _hasFields = traits.Select(t => t.Fields.Length > 0).ToArray();
-        _level = traits.Select(t => (byte)t.Level).ToArray();
-        _opens = traits.Select(t => t.Call.Opens?.DayNumber ?? int.MinValue).ToArray();
-        _closes = traits.Select(t => t.Call.Closes?.DayNumber ?? int.MaxValue).ToArray();
-        _priorityMax = traits.Select(t => t.PriorityMax).ToArray();
+        var n = traits.Length;
+        (_targeting, _selectivity, _value) = (new double[n], new double[n], new double[n]);
+        (_readsHigherRank, _hasFields, _level) = (new bool[n], new bool[n], new byte[n]);
+        (_opens, _closes, _priorityMax) = (new int[n], new int[n], new int[n]);
+        for (var i = 0; i < n; i++)
+        {
+            var t = traits[i];
+            _targeting[i] = t.NeedTargeting;
+            _selectivity[i] = t.Selective ? 1.0 : 0.6;
+            _value[i] = Math.Min(1, t.Value);
+            _readsHigherRank[i] = t.ReadsHigherRank;
+            _hasFields[i] = t.Fields.Length > 0;
+            _level[i] = (byte)t.Level;
+            _opens[i] = t.Call.Opens?.DayNumber ?? int.MinValue;
+            _closes[i] = t.Call.Closes?.DayNumber ?? int.MaxValue;
+            _priorityMax[i] = t.PriorityMax;
+        }
     }
 
     /// <summary>The bound for one student and date, with the student's parts computed once.</summary>
@@ -81,7 +89,7 @@ internal sealed class ScoreBoundColumns
                 : c._closes[i] == int.MaxValue ? 0.1
                 : _today > c._closes[i] ? 0.0
                 : Math.Max(0.2, 1.0 - ((double)(c._closes[i] - _today) / _horizon));
-            var priority = c._priorityMax[i] > 0 ? (double)earnedPriorityPoints / c._priorityMax[i] : 0;
+            var priority = c._priorityMax[i] > 0 ? Math.Min(1, (double)earnedPriorityPoints / c._priorityMax[i]) : 0;
             return ((_w[0] * Math.Min(1, _need * c._targeting[i]))
                 + (_w[1] * Math.Min(1, merit))
                 + (_w[2] * fit)

@@ -89,12 +89,12 @@ internal sealed class MatchPipeline : IScholarshipMatcher
         var matches = new List<ScholarshipMatch>(ranked.Count + ineligible.Count);
         for (var i = 0; i < ranked.Count; i++)
         {
-            matches.Add(ToMatch(ranked[i], i + 1, asOf, culture));
+            matches.Add(ToMatch(ranked[i], i + 1, asOf, culture, request.Explain));
         }
 
         if (ineligible.Count > 0)
         {
-            matches.AddRange(OrderIneligible(_ranker.Rank(student, ineligible)).Select(r => ToMatch(r, null, asOf, culture)));
+            matches.AddRange(OrderIneligible(_ranker.Rank(student, ineligible)).Select(r => ToMatch(r, null, asOf, culture, request.Explain)));
         }
 
         return new MatchReport(student.Id, asOf, snapshot.Version, culture.TwoLetterISOLanguageName, matches);
@@ -114,7 +114,7 @@ internal sealed class MatchPipeline : IScholarshipMatcher
             {
                 var scholarship = index.Scholarships[top[k].Index];
                 var eligibility = _eligibility.Evaluate(student, scholarship, asOf);
-                matches.Add(ToMatch(fast.Ranker.Weigh(_scorer.Score(student, scholarship, eligibility, asOf)), k + 1, asOf, culture));
+                matches.Add(ToMatch(fast.Ranker.Weigh(_scorer.Score(student, scholarship, eligibility, asOf)), k + 1, asOf, culture, request.Explain));
             }
 
             if (request.IncludeIneligible)
@@ -129,7 +129,7 @@ internal sealed class MatchPipeline : IScholarshipMatcher
                     }
                 }
 
-                matches.AddRange(OrderIneligible(ineligible).Select(r => ToMatch(r, null, asOf, culture)));
+                matches.AddRange(OrderIneligible(ineligible).Select(r => ToMatch(r, null, asOf, culture, request.Explain)));
             }
 
             return new MatchReport(student.Id, asOf, snapshot.Version, culture.TwoLetterISOLanguageName, matches);
@@ -220,7 +220,7 @@ internal sealed class MatchPipeline : IScholarshipMatcher
 
     private sealed record FastPath(WeightedScholarshipRanker Ranker, double[] Weights, double TotalWeight, int UrgencyHorizonDays);
 
-    private ScholarshipMatch ToMatch(RankedCandidate ranked, int? rank, DateOnly asOf, CultureInfo culture)
+    private ScholarshipMatch ToMatch(RankedCandidate ranked, int? rank, DateOnly asOf, CultureInfo culture, bool explain = true)
     {
         var c = ranked.Candidate;
         var s = c.Scholarship;
@@ -234,9 +234,9 @@ internal sealed class MatchPipeline : IScholarshipMatcher
             Score = ranked.Score,
             ScoreBreakdown = ranked.Breakdown,
             Call = new CallInfo(c.CallStatus, s.Call.Opens, s.Call.Closes),
-            Reasons = c.Eligibility.Outcomes.Select(o => _explainer.Explain(o, culture)).ToArray(),
+            Reasons = explain ? c.Eligibility.Outcomes.Select(o => _explainer.Explain(o, culture)).ToArray() : [],
             Missing = c.Eligibility.Missing,
-            NextSteps = _explainer.NextSteps(c, asOf, culture),
+            NextSteps = explain ? _explainer.NextSteps(c, asOf, culture) : [],
             PriorityPoints = c.PriorityPoints,
             SourceUrl = s.SourceUrl,
         };

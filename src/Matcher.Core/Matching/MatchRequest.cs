@@ -15,6 +15,13 @@ public sealed record MatchRequest
     /// <summary>Language of messages: <c>es</c> (default) or <c>en</c>.</summary>
     public string? Language { get; init; }
 
+    /// <summary>
+    /// Whether reasons and next steps are rendered. Cohort runs that only need verdicts, ranks, scores and missing
+    /// facts turn this off: the reports keep their shape, with empty <c>reasons</c> and <c>nextSteps</c>.
+    /// </summary>
+    /// <value>The default is <see langword="true"/>.</value>
+    public bool Explain { get; init; } = true;
+
     /// <summary>Only these scholarships, when given.</summary>
     public IReadOnlyCollection<string>? ScholarshipIds { get; init; }
 }

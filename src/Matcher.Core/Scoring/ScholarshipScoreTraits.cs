@@ -8,16 +8,21 @@ namespace Matcher.Scoring;
 /// <summary>The parts of a scholarship's score that do not depend on the student, computed once per catalog.</summary>
 internal sealed class ScholarshipScoreTraits
 {
-    private ScholarshipScoreTraits(Scholarship s)
+    internal ScholarshipScoreTraits(Scholarship s)
     {
         Call = s.Call;
         Level = s.Level;
-        NeedTargeting = ComputeNeedTargeting(s);
-        ReadsHigherRank = s.Level is ScholarshipLevel.Postgraduate or ScholarshipLevel.Exchange or ScholarshipLevel.Award
-            || s.Criteria.Any(c => Flatten(c).Any(x => x is AcademicRankCriterion { Level: EducationLevel.Higher }));
-        Selective = s.Criteria.Any(c => Flatten(c).Any(x => x is AcademicRankCriterion or GradeAverageCriterion));
+        bool higherRank = false, selective = false, needRequired = false;
+        foreach (var criterion in s.Criteria)
+        {
+            Visit(criterion, ref higherRank, ref selective, ref needRequired);
+        }
+
+        NeedTargeting = needRequired ? 1.0 : s.PriorityPoints?.Groups.Any(g => g.Items.Any(i => i.When is SisfohCriterion)) == true ? 0.7 : 0.4;
+        ReadsHigherRank = s.Level is ScholarshipLevel.Postgraduate or ScholarshipLevel.Exchange or ScholarshipLevel.Award || higherRank;
+        Selective = selective;
         Value = ComputeValue(s.Coverage);
-        Fields = s.Fields.Select(StudentScoreTraits.Fold).ToArray();
+        Fields = s.Fields.Count == 0 ? [] : FoldedFields.GetValue(s.Fields, static f => f.Select(StudentScoreTraits.Fold).ToArray());
         PriorityMax = s.PriorityPoints?.MaxPoints ?? 0;
     }
 
@@ -40,23 +45,37 @@ internal sealed class ScholarshipScoreTraits
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Scholarship, ScholarshipScoreTraits> Cache = [];
 
+    // Copies of a call share their lists of fields; folding them once keeps building a large index cheap.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<string>, string[]> FoldedFields = [];
+
     public static ScholarshipScoreTraits Of(Scholarship scholarship) => Cache.GetValue(scholarship, static s => new ScholarshipScoreTraits(s));
 
-    internal static IEnumerable<Criterion> Flatten(Criterion criterion) => criterion switch
+    /// <summary>Reads the leaf criteria (not under a <c>not</c>) for the traits that depend on them.</summary>
+    private static void Visit(Criterion criterion, ref bool higherRank, ref bool selective, ref bool needRequired)
     {
-        CompositeCriterion c => c.Criteria.SelectMany(Flatten),
-        NotCriterion => [],
-        _ => [criterion],
-    };
-
-    private static double ComputeNeedTargeting(Scholarship scholarship)
-    {
-        if (scholarship.Criteria.Any(c => Flatten(c).Any(x => x is IncomeCriterion || (x is SisfohCriterion s && !s.In.Contains(SisfohLevel.NotPoor)))))
+        switch (criterion)
         {
-            return 1.0;
-        }
+            case CompositeCriterion composite:
+                foreach (var c in composite.Criteria)
+                {
+                    Visit(c, ref higherRank, ref selective, ref needRequired);
+                }
 
-        return scholarship.PriorityPoints?.Groups.SelectMany(g => g.Items).Any(i => i.When is SisfohCriterion) == true ? 0.7 : 0.4;
+                break;
+            case AcademicRankCriterion rank:
+                selective = true;
+                higherRank |= rank.Level == EducationLevel.Higher;
+                break;
+            case GradeAverageCriterion:
+                selective = true;
+                break;
+            case IncomeCriterion:
+                needRequired = true;
+                break;
+            case SisfohCriterion sisfoh when !sisfoh.In.Contains(SisfohLevel.NotPoor):
+                needRequired = true;
+                break;
+        }
     }
 
     private static double ComputeValue(Coverage coverage)

@@ -9,15 +9,16 @@ namespace Matcher.Scoring;
 /// <summary>The parts of a score that depend only on the student, computed once per match.</summary>
 internal readonly struct StudentScoreTraits
 {
-    public StudentScoreTraits(StudentProfile student, UbigeoDirectory geography)
+    public StudentScoreTraits(StudentProfile student, UbigeoDirectory geography, Func<string, string>? fold = null)
     {
+        fold ??= Fold;
         Need = ComputeNeed(student, geography);
         BasicStrength = student.BasicEducation?.Coar == true ? AcademicRank.TopTenth.Strength()
             : student.BasicEducation?.AcademicRank is { } r ? r.Strength()
             : student.BasicEducation?.GradeAverage is { } g ? (double)g / 20
             : 0.5;
         HigherStrength = student.HigherEducation?.AcademicRank is { } hr ? hr.Strength() : 0.5;
-        Interests = student.Interests is { Count: > 0 } list ? list.Select(Fold).Where(i => i.Length > 0).ToArray() : null;
+        Interests = student.Interests is { Count: > 0 } list ? list.Select(fold).Where(i => i.Length > 0).ToArray() : null;
         var h = student.HigherEducation;
         HasDegree = h?.Degree is Degree.Bachelor or Degree.ProfessionalTitle or Degree.Master or Degree.Doctorate;
         Studying = h?.Status is HigherEducationStatus.Enrolled or HigherEducationStatus.Admitted;
