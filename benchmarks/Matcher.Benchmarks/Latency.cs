@@ -38,7 +38,9 @@ internal static class Latency
 
     private static void Measure(string name, int iterations, Action<int> call)
     {
-        for (var i = 0; i < Math.Min(iterations, 2_000); i++)
+        // Warm up long enough for tiered compilation to reach optimized code (it recompiles hot methods after a delay).
+        var warmup = Stopwatch.GetTimestamp();
+        for (var i = 0; Stopwatch.GetElapsedTime(warmup).TotalSeconds < 3; i++)
         {
             call(i);
         }
