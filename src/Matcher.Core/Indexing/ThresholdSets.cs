@@ -59,8 +59,6 @@ internal sealed class ThresholdSets<T>
         }
     }
 
-    public int DistinctThresholds => _values.Length;
-
     public long Bytes => _unions.LongLength * sizeof(ulong);
 
     /// <summary>The members whose threshold is above (or below) <paramref name="value"/>.</summary>
