@@ -61,9 +61,10 @@ internal sealed class MatchPipeline : IScholarshipMatcher
         var culture = MatcherCultures.Resolve(request.Language);
         var asOf = request.AsOf ?? _clock.Today();
         var snapshot = _catalog.Current;
+        var weights = WeightsOf(request);
         if (_fast is { } fast && request.ScholarshipIds is null)
         {
-            return MatchIndexed(student, request, snapshot, asOf, culture, fast);
+            return MatchIndexed(student, request, snapshot, asOf, culture, weights is null ? fast : fast with { Weights = weights, TotalWeight = weights.Sum() });
         }
 
         var candidates = new List<ScoredCandidate>();
@@ -80,7 +81,7 @@ internal sealed class MatchPipeline : IScholarshipMatcher
             (eligibility.Verdict == EligibilityVerdict.Ineligible ? ineligible : candidates).Add(scored);
         }
 
-        var ranked = Order(_ranker.Rank(student, candidates));
+        var ranked = Order(RankWith(student, candidates, weights));
         if (request.Top is { } top)
         {
             ranked = ranked.Take(top).ToList();
@@ -94,11 +95,33 @@ internal sealed class MatchPipeline : IScholarshipMatcher
 
         if (ineligible.Count > 0)
         {
-            matches.AddRange(OrderIneligible(_ranker.Rank(student, ineligible)).Select(r => ToMatch(r, null, asOf, culture, request.Explain)));
+            matches.AddRange(OrderIneligible(RankWith(student, ineligible, weights)).Select(r => ToMatch(r, null, asOf, culture, request.Explain)));
         }
 
         return new MatchReport(student.Id, asOf, snapshot.Version, culture.TwoLetterISOLanguageName, matches);
     }
+
+    /// <summary>The request's weights as an array, validated; <see langword="null"/> when the configured ones apply.</summary>
+    private static double[]? WeightsOf(MatchRequest request)
+    {
+        if (request.Weights is not { } w)
+        {
+            return null;
+        }
+
+        var weights = w.ToArray();
+        if (weights.Any(x => double.IsNaN(x) || x < 0 || x > 100) || weights.All(x => x <= 0))
+        {
+            throw new ArgumentException("Each weight must be between 0 and 100 and at least one must be positive.", nameof(request));
+        }
+
+        return weights;
+    }
+
+    private IReadOnlyList<RankedCandidate> RankWith(StudentProfile student, IReadOnlyList<ScoredCandidate> candidates, double[]? weights) =>
+        weights is not null && _ranker is WeightedScholarshipRanker
+            ? WeightedScholarshipRanker.Rank(candidates, weights, weights.Sum())
+            : _ranker.Rank(student, candidates);
 
     private MatchReport MatchIndexed(StudentProfile student, MatchRequest request, CatalogSnapshot snapshot, DateOnly asOf, CultureInfo culture, FastPath fast)
     {
@@ -114,7 +137,7 @@ internal sealed class MatchPipeline : IScholarshipMatcher
             {
                 var scholarship = index.Scholarships[top[k].Index];
                 var eligibility = _eligibility.Evaluate(student, scholarship, asOf);
-                matches.Add(ToMatch(fast.Ranker.Weigh(_scorer.Score(student, scholarship, eligibility, asOf)), k + 1, asOf, culture, request.Explain));
+                matches.Add(ToMatch(WeightedScholarshipRanker.Weigh(_scorer.Score(student, scholarship, eligibility, asOf), fast.Weights, fast.TotalWeight), k + 1, asOf, culture, request.Explain));
             }
 
             if (request.IncludeIneligible)
@@ -125,7 +148,7 @@ internal sealed class MatchPipeline : IScholarshipMatcher
                     if (query.VerdictOf(i) == EligibilityVerdict.Ineligible)
                     {
                         var scholarship = index.Scholarships[i];
-                        ineligible.Add(fast.Ranker.Weigh(_scorer.Score(student, scholarship, _eligibility.Evaluate(student, scholarship, asOf), asOf)));
+                        ineligible.Add(WeightedScholarshipRanker.Weigh(_scorer.Score(student, scholarship, _eligibility.Evaluate(student, scholarship, asOf), asOf), fast.Weights, fast.TotalWeight));
                     }
                 }
 
@@ -181,7 +204,7 @@ internal sealed class MatchPipeline : IScholarshipMatcher
 
         var asOf = request.AsOf ?? _clock.Today();
         var eligibility = _eligibility.Evaluate(student, scholarship, asOf);
-        var ranked = _ranker.Rank(student, [_scorer.Score(student, scholarship, eligibility, asOf)])[0];
+        var ranked = RankWith(student, [_scorer.Score(student, scholarship, eligibility, asOf)], WeightsOf(request))[0];
         return ToMatch(ranked, null, asOf, MatcherCultures.Resolve(request.Language));
     }
 

@@ -24,4 +24,12 @@ public sealed record MatchRequest
 
     /// <summary>Only these scholarships, when given.</summary>
     public IReadOnlyCollection<string>? ScholarshipIds { get; init; }
+
+    /// <summary>
+    /// Weights of the score components for this match instead of the configured ones (a host's active weight set, or a
+    /// preview of a new one). Read by the weighted ranker; a learned ranker ignores them.
+    /// </summary>
+    /// <value>The default is <see langword="null"/>: <see cref="MatcherOptions.Weights"/>.</value>
+    /// <remarks>Each weight must be between 0 and 100 and at least one must be positive.</remarks>
+    public Scoring.ScoringWeights? Weights { get; init; }
 }

@@ -16,13 +16,16 @@ internal sealed class WeightedScholarshipRanker : IScholarshipRanker
         _total = _weights.Sum();
     }
 
-    public IReadOnlyList<RankedCandidate> Rank(StudentProfile student, IReadOnlyList<ScoredCandidate> candidates)
+    public IReadOnlyList<RankedCandidate> Rank(StudentProfile student, IReadOnlyList<ScoredCandidate> candidates) =>
+        Rank(candidates, _weights, _total);
+
+    internal static IReadOnlyList<RankedCandidate> Rank(IReadOnlyList<ScoredCandidate> candidates, double[] weights, double total)
     {
         ArgumentNullException.ThrowIfNull(candidates);
         var ranked = new RankedCandidate[candidates.Count];
         for (var i = 0; i < ranked.Length; i++)
         {
-            ranked[i] = Weigh(candidates[i]);
+            ranked[i] = Weigh(candidates[i], weights, total);
         }
 
         Array.Sort(ranked, static (a, b) =>
@@ -37,11 +40,13 @@ internal sealed class WeightedScholarshipRanker : IScholarshipRanker
 
     internal double TotalWeight => _total;
 
-    internal RankedCandidate Weigh(ScoredCandidate candidate)
+    internal RankedCandidate Weigh(ScoredCandidate candidate) => Weigh(candidate, _weights, _total);
+
+    internal static RankedCandidate Weigh(ScoredCandidate candidate, double[] weights, double total)
     {
         var values = candidate.Components.ToArray();
         Span<double> contributions = stackalloc double[values.Length];
-        var score = ScoreCalculator.Weighted(_weights, _total, values, contributions);
+        var score = ScoreCalculator.Weighted(weights, total, values, contributions);
         var breakdown = new Dictionary<string, double>(values.Length, StringComparer.Ordinal);
         for (var i = 0; i < values.Length; i++)
         {
