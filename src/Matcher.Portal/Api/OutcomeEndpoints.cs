@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Text.Json;
+using Matcher.Portal.Data;
+using Matcher.Portal.Data.Entities;
+using Matcher.Portal.Security;
+using Matcher.Serialization;
+using Microsoft.EntityFrameworkCore;
+
+namespace Matcher.Portal.Api;
+
+/// <summary>Outcomes of applications (applied, shortlisted, awarded, rejected): recorded by counselors, read by analysts.</summary>
+internal static class OutcomeEndpoints
+{
+    public static RouteGroupBuilder MapOutcomeEndpoints(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/outcomes").WithTags("Outcomes");
+        group.MapPost("/", Record).RequireAuthorization(PortalPolicies.OutcomesWrite)
+            .WithName("RecordOutcome").WithSummary("Records an outcome for one of the caller's students.")
+            .Accepts<OutcomeInput>("application/json").ProducesValidationProblem();
+        group.MapGet("/", List).RequireAuthorization(PortalPolicies.Analytics)
+            .WithName("ListOutcomes").WithSummary("Recorded outcomes (student ids, not their data), oldest first, paged by id.");
+        return api;
+    }
+
+    private static async Task<IResult> Record(HttpContext http, IDbContextFactory<MatcherDbContext> databases, Matcher.Catalog.ICatalogProvider catalog, TimeProvider time)
+    {
+        var culture = ApiProblems.Culture(http);
+        OutcomeInput? input;
+        try
+        {
+            input = await http.Request.ReadFromJsonAsync<OutcomeInput>(http.RequestAborted).ConfigureAwait(false);
+        }
+        catch (JsonException ex)
+        {
+            return ApiProblems.Field(ex.Path ?? "$", "Valor no válido.", "Invalid value.", culture);
+        }
+
+        if (input is null)
+        {
+            return ApiProblems.Field("$", "Falta el cuerpo.", "The body is missing.", culture);
+        }
+
+        if (!EnumText.TryParse<OutcomeStatus>(input.Outcome, out var status))
+        {
+            return ApiProblems.Field("$.outcome", "Valores: applied, shortlisted, awarded, rejected.", "Values: applied, shortlisted, awarded, rejected.", culture);
+        }
+
+        if (!DateOnly.TryParseExact(input.RecordedOn, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var on))
+        {
+            return ApiProblems.Field("$.recordedOn", "Use una fecha AAAA-MM-DD.", "Use a date YYYY-MM-DD.", culture);
+        }
+
+        if (input.ScholarshipId is null || catalog.Current.Find(input.ScholarshipId) is null)
+        {
+            return ApiProblems.Field("$.scholarshipId", "No existe en el catálogo.", "Not in the catalog.", culture);
+        }
+
+        await using var db = await databases.CreateDbContextAsync(http.RequestAborted).ConfigureAwait(false);
+        if (!await StudentEndpoints.Owned(db, http).AnyAsync(s => s.Id == input.StudentId, http.RequestAborted).ConfigureAwait(false))
+        {
+            return ApiProblems.Field("$.studentId", "No es uno de sus estudiantes.", "Not one of your students.", culture);
+        }
+
+        var outcome = new Outcome
+        {
+            StudentId = input.StudentId,
+            ScholarshipId = input.ScholarshipId,
+            Status = status,
+            RecordedOn = on,
+            RecordedBy = CurrentActor.Name(http.User),
+            CreatedAt = time.GetUtcNow(),
+        };
+        db.Outcomes.Add(outcome);
+        AuditLog.Add(db, time, outcome.RecordedBy, "outcome.record", "student", input.StudentId.ToString(), $"{input.ScholarshipId} {input.Outcome}");
+        await db.SaveChangesAsync(http.RequestAborted).ConfigureAwait(false);
+        return TypedResults.Created($"/api/v1/outcomes/{outcome.Id}", new OutcomeItem(outcome.Id, outcome.StudentId, outcome.ScholarshipId, EnumText.Of(outcome.Status), outcome.RecordedOn));
+    }
+
+    private static async Task<IResult> List(HttpContext http, IDbContextFactory<MatcherDbContext> databases, long? after = null, int? limit = null)
+    {
+        var take = Math.Clamp(limit ?? 1000, 1, 10_000);
+        await using var db = await databases.CreateDbContextAsync(http.RequestAborted).ConfigureAwait(false);
+        var rows = await db.Outcomes.AsNoTracking().Where(o => after == null || o.Id > after).OrderBy(o => o.Id).Take(take)
+            .ToListAsync(http.RequestAborted).ConfigureAwait(false);
+        return TypedResults.Ok(rows.Select(o => new OutcomeItem(o.Id, o.StudentId, o.ScholarshipId, EnumText.Of(o.Status), o.RecordedOn)).ToList());
+    }
+}
+
+/// <summary>Body of <c>POST /api/v1/outcomes</c>.</summary>
+/// <param name="StudentId">A registered student of the caller.</param>
+/// <param name="ScholarshipId">A catalog id.</param>
+/// <param name="Outcome">applied, shortlisted, awarded or rejected.</param>
+/// <param name="RecordedOn">The day it happened (YYYY-MM-DD).</param>
+public sealed record OutcomeInput(Guid StudentId, string? ScholarshipId, string? Outcome, string? RecordedOn);
+
+/// <summary>A recorded outcome.</summary>
+/// <param name="Id">Row id.</param>
+/// <param name="StudentId">The student.</param>
+/// <param name="ScholarshipId">The scholarship.</param>
+/// <param name="Outcome">The outcome.</param>
+/// <param name="RecordedOn">The day.</param>
+public sealed record OutcomeItem(long Id, Guid StudentId, string ScholarshipId, string Outcome, DateOnly RecordedOn);

@@ -1,0 +1,193 @@
+using System.Threading.RateLimiting;
+using Matcher.Portal.Api;
+using Matcher.Portal.Catalog;
+using Matcher.Portal.Data;
+using Matcher.Portal.Data.Entities;
+using Matcher.Portal.Observability;
+using Matcher.Portal.Options;
+using Matcher.Portal.Security;
+using Matcher.Portal.Students;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Matcher.Portal.Extensions;
+
+/// <summary>Registers everything the host needs; <c>Program.cs</c> calls this once.</summary>
+internal static class PortalServiceCollectionExtensions
+{
+    public static WebApplicationBuilder AddMatcherPortal(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        services.AddOptions<PortalOptions>()
+            .Bind(configuration.GetSection(PortalOptions.Section))
+            .Configure<IConfiguration, IHostEnvironment>((o, config, env) =>
+            {
+                // CONTRACT §5 variables win over the section.
+                o.Database = NonEmpty(config["MATCHER_DB"]) ?? o.Database;
+                o.AdminPassword = NonEmpty(config["MATCHER_ADMIN_PASSWORD"]) ?? o.AdminPassword;
+                if (o.Database is null)
+                {
+                    var dir = o.DataDirectory ?? Path.Combine(env.ContentRootPath, "App_Data");
+                    o.Database = new SqliteConnectionStringBuilder { DataSource = Path.Combine(dir, "matcher.db") }.ToString();
+                }
+            })
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PortalOptions>, PortalOptionsValidator>();
+        services.AddSingleton<IValidateOptions<PortalOptions>, PortalOptionsCrossFieldValidator>();
+
+        services.AddScholarshipMatcher(configuration.GetSection("Matcher"));
+        services.AddSingleton<DatabaseCatalogSource>();
+        services.RemoveAll<Matcher.Catalog.ICatalogSource>();
+        services.AddSingleton<Matcher.Catalog.ICatalogSource>(sp => sp.GetRequiredService<DatabaseCatalogSource>());
+
+        AddDatabase(services);
+        AddSecurity(services);
+
+        services.AddSingleton<ActiveSettings>();
+        services.AddSingleton<PortalMetrics>();
+        services.AddSingleton<CatalogEditor>();
+        services.AddSingleton<StudentVault>();
+        services.AddSingleton<DatabaseInitializer>();
+        services.AddSingleton<CatalogWatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<CatalogWatcher>());
+
+        services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            // Unknown fields are an error with their path (CONTRACT), not silently ignored.
+            o.SerializerOptions.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow;
+            o.SerializerOptions.MaxDepth = 32;
+        });
+        services.AddOpenApi();
+        AddRateLimits(services);
+        services.AddHealthChecks()
+            .AddDbContextCheck<MatcherDbContext>("database", tags: ["ready"])
+            .AddCheck<CatalogHealthCheck>("catalog", tags: ["ready"]);
+        return builder;
+    }
+
+    private static void AddDatabase(IServiceCollection services)
+    {
+        services.AddDbContextFactory<SqliteMatcherDbContext>((sp, o) =>
+        {
+            var connection = sp.GetRequiredService<IOptions<PortalOptions>>().Value.Database!;
+            var dataSource = new SqliteConnectionStringBuilder(connection).DataSource;
+            if (Path.GetDirectoryName(Path.GetFullPath(dataSource)) is { } dir)
+            {
+                Directory.CreateDirectory(dir);
+            }
+
+            o.UseSqlite(connection);
+        });
+        services.AddDbContextFactory<PostgresMatcherDbContext>((sp, o) => o.UseNpgsql(sp.GetRequiredService<IOptions<PortalOptions>>().Value.Database));
+        services.AddSingleton<IDbContextFactory<MatcherDbContext>, MatcherDbContextFactory>();
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<MatcherDbContext>>().CreateDbContext());
+
+        // One key ring for every replica: cookies, antiforgery tokens and encrypted student fields stay readable
+        // whichever pod answers.
+        services.AddDataProtection().SetApplicationName("Matcher.Portal").PersistKeysToDbContext<MatcherDbContext>();
+    }
+
+    private static void AddSecurity(IServiceCollection services)
+    {
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = PortalAuthentication.Scheme;
+                o.DefaultChallengeScheme = PortalAuthentication.Scheme;
+            })
+            .AddPolicyScheme(PortalAuthentication.Scheme, PortalAuthentication.Scheme, o =>
+                o.ForwardDefaultSelector = ctx => ctx.Request.Headers.ContainsKey(PortalAuthentication.ApiKeyHeader)
+                    ? PortalAuthentication.ApiKeyScheme
+                    : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(PortalAuthentication.ApiKeyScheme, null)
+            .AddIdentityCookies();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "matcher.session";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+            o.Events.OnRedirectToLogin = ctx => Deny(ctx, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = ctx => Deny(ctx, StatusCodes.Status403Forbidden);
+        });
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.AddIdentityCore<PortalUser>(o =>
+            {
+                o.Password.RequiredLength = 12;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = false;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<MatcherDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+        services.AddAuthorization(PortalPolicies.Add);
+    }
+
+    private static Task Deny(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
+    {
+        if (ctx.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
+        {
+            ctx.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+
+        ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    private static void AddRateLimits(IServiceCollection services) =>
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(MatchEndpoints.AnonymousRateLimit, http =>
+            {
+                var permits = http.RequestServices.GetRequiredService<IOptions<PortalOptions>>().Value.AnonymousMatchPermitsPerMinute;
+                return RateLimitPartition.GetFixedWindowLimiter(ClientKey(http), _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = permits,
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                });
+            });
+            o.AddPolicy(AuthEndpoints.LoginRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(ClientKey(http), _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = 20,
+                Window = TimeSpan.FromMinutes(1),
+                QueueLimit = 0,
+            }));
+            o.OnRejected = async (ctx, cancellationToken) =>
+            {
+                var culture = ApiProblems.Culture(ctx.HttpContext);
+                if (ctx.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                {
+                    ctx.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+
+                await TypedResults.Problem(
+                    statusCode: StatusCodes.Status429TooManyRequests,
+                    title: ApiProblems.Text(culture, "Demasiadas solicitudes", "Too many requests"),
+                    detail: ApiProblems.Text(culture, "Espere un momento y vuelva a intentarlo.", "Wait a moment and try again.")).ExecuteAsync(ctx.HttpContext).ConfigureAwait(false);
+            };
+        });
+
+    /// <summary>An API key's holder, else the client address: the unit a rate limit applies to.</summary>
+    private static string ClientKey(HttpContext http) =>
+        http.Request.Headers.TryGetValue(PortalAuthentication.ApiKeyHeader, out var key) && key.Count == 1
+            ? "key:" + ApiKeyHasher.Hash(key[0]!)
+            : "ip:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+
+    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+}

@@ -1,0 +1,67 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Matcher.Portal.Options;
+
+/// <summary>
+/// Settings of the host, bound from configuration section <c>Portal</c>; the CONTRACT §5 variables <c>MATCHER_DB</c>
+/// and <c>MATCHER_ADMIN_PASSWORD</c> fill <see cref="Database"/> and <see cref="AdminPassword"/> when set.
+/// </summary>
+public sealed class PortalOptions
+{
+    /// <summary>Configuration section.</summary>
+    public const string Section = "Portal";
+
+    /// <summary>Connection string: <c>Data Source=…</c> selects SQLite, <c>Host=…</c> selects PostgreSQL.</summary>
+    /// <value>The default is a SQLite file <c>matcher.db</c> in <see cref="DataDirectory"/>.</value>
+    public string? Database { get; set; }
+
+    /// <summary>Folder of the embedded SQLite database.</summary>
+    /// <value>The default is <c>App_Data</c> under the content root.</value>
+    public string? DataDirectory { get; set; }
+
+    /// <summary>Password of the first admin, created on first start; a random one is printed once when unset.</summary>
+    public string? AdminPassword { get; set; }
+
+    /// <summary>User name of the first admin.</summary>
+    /// <value>The default is <c>admin</c>.</value>
+    [Required]
+    [RegularExpression("^[A-Za-z0-9._@-]{3,64}$")]
+    public string AdminUserName { get; set; } = "admin";
+
+    /// <summary>Whether the first start seeds a synthetic demo cohort.</summary>
+    /// <value>The default is <see langword="true"/>.</value>
+    public bool SeedDemoData { get; set; } = true;
+
+    /// <summary>How often each replica checks the database for a newer catalog or weight set.</summary>
+    /// <value>The default is 5 seconds.</value>
+    [Range(typeof(TimeSpan), "00:00:00.050", "01:00:00")]
+    public TimeSpan CatalogPollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Anonymous match requests each client may make per minute.</summary>
+    /// <value>The default is 120.</value>
+    [Range(1, 1_000_000)]
+    public int AnonymousMatchPermitsPerMinute { get; set; } = 120;
+
+    /// <summary>Largest body of a single match request, in bytes.</summary>
+    /// <value>The default is 64 KiB.</value>
+    [Range(1024, 16 * 1024 * 1024)]
+    public int MaxMatchBodyBytes { get; set; } = 64 * 1024;
+
+    /// <summary>Largest body of a batch match request, in bytes.</summary>
+    /// <value>The default is 32 MiB.</value>
+    [Range(1024, 1024 * 1024 * 1024)]
+    public int MaxBatchBodyBytes { get; set; } = 32 * 1024 * 1024;
+
+    /// <summary>Most profiles in one batch request.</summary>
+    /// <value>The default is 20,000.</value>
+    [Range(1, 1_000_000)]
+    public int MaxBatchSize { get; set; } = 20_000;
+
+    /// <summary>Largest ranker model file accepted, in bytes.</summary>
+    /// <value>The default is 64 MiB.</value>
+    [Range(1024, 1024 * 1024 * 1024)]
+    public int MaxModelBytes { get; set; } = 64 * 1024 * 1024;
+
+    /// <summary>Whether <see cref="Database"/> selects PostgreSQL.</summary>
+    public bool UsesPostgres => Database is { } db && db.TrimStart().StartsWith("Host=", StringComparison.OrdinalIgnoreCase);
+}
