@@ -8,10 +8,11 @@ namespace Matcher.Portal.Api;
 /// <summary>RFC 9457 problem details for the API: every bad field by its JSON path, messages in the request's language.</summary>
 internal static class ApiProblems
 {
-    public static ValidationProblem Invalid(IEnumerable<InputError> errors, CultureInfo culture, string? pathPrefix = null)
+    /// <summary>A 400 listing every error by its path; <paramref name="byLine"/> prefixes the line for JSON Lines bodies.</summary>
+    public static ValidationProblem Invalid(IEnumerable<InputError> errors, CultureInfo culture, string? pathPrefix = null, bool byLine = false)
     {
         var byPath = errors
-            .GroupBy(e => Key(e, pathPrefix), StringComparer.Ordinal)
+            .GroupBy(e => Key(e, pathPrefix, byLine), StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(e => e.Message(culture)).ToArray(), StringComparer.Ordinal);
         return TypedResults.ValidationProblem(byPath, title: Text(culture, "Los datos enviados no son válidos.", "The data sent is not valid."), type: "https://datatracker.ietf.org/doc/html/rfc9110#section-15.5.1");
     }
@@ -62,9 +63,9 @@ internal static class ApiProblems
         return lang.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? MatcherCultures.English : MatcherCultures.Spanish;
     }
 
-    private static string Key(InputError error, string? prefix)
+    private static string Key(InputError error, string? prefix, bool byLine)
     {
         var path = prefix is null ? error.Path : prefix + error.Path.TrimStart('$');
-        return error.Line is { } line && prefix is null ? $"line {line}: {path}" : path;
+        return byLine && error.Line is { } line ? $"line {line}: {path}" : path;
     }
 }

@@ -7,7 +7,8 @@ namespace Matcher.Portal.Api;
 /// <summary>Reads a batch body: a JSON array of profiles, or JSON Lines. Errors name the element (<c>$[3].gradeAverage</c>) or the line.</summary>
 internal static class BatchReader
 {
-    public static (IReadOnlyList<StudentProfile> Profiles, IReadOnlyList<InputError> Errors) Read(byte[] body, int maxItems)
+    /// <summary>The profiles, or every error; <c>Lines</c> says whether the body was JSON Lines.</summary>
+    public static (IReadOnlyList<StudentProfile> Profiles, IReadOnlyList<InputError> Errors, bool Lines) Read(byte[] body, int maxItems)
     {
         var span = body.AsSpan();
         var start = 0;
@@ -16,12 +17,19 @@ internal static class BatchReader
             start += span.StartsWith("\uFEFF"u8) && start == 0 ? 3 : 1;
         }
 
-        return start < span.Length && span[start] == (byte)'[' ? ReadArray(body, maxItems) : ReadLines(body, maxItems);
+        if (start < span.Length && span[start] == (byte)'[')
+        {
+            var (profiles, errors) = ReadArray(body, maxItems);
+            return (profiles, errors, false);
+        }
+
+        var (fromLines, lineErrors) = ReadLines(body, maxItems);
+        return (fromLines, lineErrors, true);
     }
 
     private static (IReadOnlyList<StudentProfile>, IReadOnlyList<InputError>) ReadArray(byte[] body, int maxItems)
     {
-        var profiles = new List<StudentProfile>();
+        var profiles = new List<(StudentProfile Profile, int Index)>();
         var errors = new List<InputError>();
         JsonDocument doc;
         try
@@ -46,7 +54,7 @@ internal static class BatchReader
             {
                 if (StudentProfileJson.TryRead(element, out var profile, out var rowErrors))
                 {
-                    profiles.Add(profile);
+                    profiles.Add((profile, i));
                 }
                 else
                 {
@@ -58,7 +66,7 @@ internal static class BatchReader
         }
 
         AddDuplicates(profiles, errors);
-        return (profiles, errors);
+        return (profiles.Select(p => p.Profile).ToList(), errors);
     }
 
     private static (IReadOnlyList<StudentProfile>, IReadOnlyList<InputError>) ReadLines(byte[] body, int maxItems)
@@ -97,15 +105,15 @@ internal static class BatchReader
         return (profiles, errors);
     }
 
-    /// <summary>CONTRACT §1: ids are unique within a batch. Indexes are of valid profiles, which match the array when all are valid.</summary>
-    private static void AddDuplicates(List<StudentProfile> profiles, List<InputError> errors)
+    /// <summary>CONTRACT §1: ids are unique within a batch.</summary>
+    private static void AddDuplicates(List<(StudentProfile Profile, int Index)> profiles, List<InputError> errors)
     {
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < profiles.Count; i++)
+        foreach (var (profile, index) in profiles)
         {
-            if (!seen.TryAdd(profiles[i].Id, i))
+            if (!seen.TryAdd(profile.Id, index))
             {
-                errors.Add(Error($"$[{i}].id", "input.duplicate-student-id", null, ("value", profiles[i].Id), ("other", seen[profiles[i].Id])));
+                errors.Add(Error($"$[{index}].id", "input.duplicate-student-id", null, ("value", profile.Id), ("other", seen[profile.Id])));
             }
         }
     }

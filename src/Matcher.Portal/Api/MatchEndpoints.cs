@@ -92,10 +92,10 @@ internal static class MatchEndpoints
 
         // Read and validate every profile first: a batch with a bad row answers 400 listing each one, and nothing is
         // half-answered.
-        var (profiles, errors) = BatchReader.Read(body, limits.MaxBatchSize);
+        var (profiles, errors, lines) = BatchReader.Read(body, limits.MaxBatchSize);
         if (errors.Count > 0)
         {
-            return ApiProblems.Invalid(errors, culture);
+            return ApiProblems.Invalid(errors, culture, byLine: lines);
         }
 
         if (profiles.Count == 0)

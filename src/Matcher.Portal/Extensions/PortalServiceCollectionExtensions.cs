@@ -164,7 +164,7 @@ internal static class PortalServiceCollectionExtensions
             });
             o.AddPolicy(AuthEndpoints.LoginRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(ClientKey(http), _ => new FixedWindowRateLimiterOptions
             {
-                PermitLimit = 20,
+                PermitLimit = http.RequestServices.GetRequiredService<IOptions<PortalOptions>>().Value.LoginPermitsPerMinute,
                 Window = TimeSpan.FromMinutes(1),
                 QueueLimit = 0,
             }));

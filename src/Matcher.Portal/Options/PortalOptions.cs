@@ -42,6 +42,11 @@ public sealed class PortalOptions
     [Range(1, 1_000_000)]
     public int AnonymousMatchPermitsPerMinute { get; set; } = 120;
 
+    /// <summary>Sign-in attempts each client may make per minute (on top of the per-account lockout).</summary>
+    /// <value>The default is 20.</value>
+    [Range(1, 1_000_000)]
+    public int LoginPermitsPerMinute { get; set; } = 20;
+
     /// <summary>Largest body of a single match request, in bytes.</summary>
     /// <value>The default is 64 KiB.</value>
     [Range(1024, 16 * 1024 * 1024)]
