@@ -185,8 +185,7 @@ internal sealed partial class DatabaseInitializer(
             chars[i] = Alphabet[RandomNumberGenerator.GetInt32(Alphabet.Length)];
         }
 
-        // Identity's default rules want a digit, a lower and an upper case letter and a symbol.
-        return new string(chars) + "-9aZ";
+        return new string(chars);
     }
 
     private static void Check(IdentityResult result)
