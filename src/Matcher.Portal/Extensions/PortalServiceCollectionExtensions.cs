@@ -48,7 +48,7 @@ internal static class PortalServiceCollectionExtensions
         services.RemoveAll<Matcher.Catalog.ICatalogSource>();
         services.AddSingleton<Matcher.Catalog.ICatalogSource>(sp => sp.GetRequiredService<DatabaseCatalogSource>());
 
-        AddDatabase(services);
+        AddDatabase(services, configuration);
         AddSecurity(services);
 
         services.AddSingleton<ActiveSettings>();
@@ -60,6 +60,7 @@ internal static class PortalServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<CatalogWatcher>());
 
         services.AddProblemDetails();
+        services.AddExceptionHandler<DatabaseUnavailableHandler>();
         services.ConfigureHttpJsonOptions(o =>
         {
             // Unknown fields are an error with their path (CONTRACT), not silently ignored.
@@ -74,7 +75,7 @@ internal static class PortalServiceCollectionExtensions
         return builder;
     }
 
-    private static void AddDatabase(IServiceCollection services)
+    private static void AddDatabase(IServiceCollection services, IConfiguration configuration)
     {
         services.AddDbContextFactory<SqliteMatcherDbContext>((sp, o) =>
         {
@@ -93,7 +94,15 @@ internal static class PortalServiceCollectionExtensions
 
         // One key ring for every replica: cookies, antiforgery tokens and encrypted student fields stay readable
         // whichever pod answers.
-        services.AddDataProtection().SetApplicationName("Matcher.Portal").PersistKeysToDbContext<MatcherDbContext>();
+        var protection = services.AddDataProtection().SetApplicationName("Matcher.Portal").PersistKeysToDbContext<MatcherDbContext>();
+
+        // In production the key ring is itself encrypted with a certificate mounted from a secret.
+        if (configuration[$"{PortalOptions.Section}:{nameof(PortalOptions.KeyRingCertificatePath)}"] is { Length: > 0 } path)
+        {
+            var certificate = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(
+                path, configuration[$"{PortalOptions.Section}:{nameof(PortalOptions.KeyRingCertificatePassword)}"]);
+            protection.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(certificate);
+        }
     }
 
     private static void AddSecurity(IServiceCollection services)

@@ -67,6 +67,15 @@ public sealed class PortalOptions
     [Range(1024, 1024 * 1024 * 1024)]
     public int MaxModelBytes { get; set; } = 64 * 1024 * 1024;
 
+    /// <summary>
+    /// A PKCS#12 certificate that encrypts the Data Protection key ring at rest (mount it from a secret). Without it the
+    /// keys are stored unencrypted in the database, and the host logs a warning saying so.
+    /// </summary>
+    public string? KeyRingCertificatePath { get; set; }
+
+    /// <summary>Password of <see cref="KeyRingCertificatePath"/>.</summary>
+    public string? KeyRingCertificatePassword { get; set; }
+
     /// <summary>Whether <see cref="Database"/> selects PostgreSQL.</summary>
     public bool UsesPostgres => Database is { } db && db.TrimStart().StartsWith("Host=", StringComparison.OrdinalIgnoreCase);
 }

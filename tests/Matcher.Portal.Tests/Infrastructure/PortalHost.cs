@@ -33,6 +33,9 @@ public abstract class PortalHost : IAsyncLifetime
     /// <summary>Per-minute permits of anonymous matching for this host.</summary>
     protected virtual int AnonymousPermits => 100_000;
 
+    /// <summary>More settings of this host.</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string>> Settings => [];
+
     public async Task InitializeAsync()
     {
         Database = CreateDatabase();
@@ -107,6 +110,10 @@ public abstract class PortalHost : IAsyncLifetime
             b.UseSetting("Portal:CatalogPollInterval", "00:00:00.200");
             b.UseSetting("Portal:LoginPermitsPerMinute", "100000");
             b.UseSetting("Portal:AnonymousMatchPermitsPerMinute", AnonymousPermits.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            foreach (var (key, value) in Settings)
+            {
+                b.UseSetting(key, value);
+            }
         });
         _ = factory.Server;
         return factory;
@@ -144,4 +151,31 @@ public sealed class RateLimitedHost : PortalHost
 
     protected override string CreateDatabase() =>
         $"Data Source={Path.Combine(Directory.CreateTempSubdirectory("matcher-rl-").FullName, "matcher.db")}";
+}
+
+/// <summary>A host whose Data Protection key ring is encrypted with a certificate.</summary>
+public sealed class CertificateKeyRingHost : PortalHost
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("matcher-cert-").FullName;
+
+    public override bool IsPostgres => false;
+
+    protected override IEnumerable<KeyValuePair<string, string>> Settings
+    {
+        get
+        {
+            var path = Path.Combine(_folder, "keyring.pfx");
+            if (!File.Exists(path))
+            {
+                using var rsa = System.Security.Cryptography.RSA.Create(2048);
+                var request = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=matcher-keyring-test", rsa, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+                using var certificate = request.CreateSelfSigned(DateTimeOffset.Now.AddDays(-1), DateTimeOffset.Now.AddDays(30));
+                File.WriteAllBytes(path, certificate.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx, "test-password"));
+            }
+
+            return [new("Portal:KeyRingCertificatePath", path), new("Portal:KeyRingCertificatePassword", "test-password")];
+        }
+    }
+
+    protected override string CreateDatabase() => $"Data Source={Path.Combine(_folder, "matcher.db")}";
 }
