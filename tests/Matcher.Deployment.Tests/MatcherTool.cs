@@ -5,11 +5,16 @@ namespace Matcher.Deployment;
 /// <summary>Runs the built <c>matcher</c> tool as a separate process, the way a Job's pod runs it.</summary>
 internal static class MatcherTool
 {
-    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(IEnumerable<string> args)
+    public static Task<(int ExitCode, string Output, string Error)> RunAsync(IEnumerable<string> args) => RunAssemblyAsync("matcher.dll", args);
+
+    public static Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args) => RunAsync((IEnumerable<string>)args);
+
+    /// <summary>Runs an executable assembly of this folder with the dotnet host that runs the tests.</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunAssemblyAsync(string assembly, IEnumerable<string> args)
     {
         var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
         var start = new ProcessStartInfo(dotnet) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "matcher.dll"));
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, assembly));
         foreach (var a in args)
         {
             start.ArgumentList.Add(a);
@@ -26,13 +31,11 @@ internal static class MatcherTool
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException("matcher " + string.Join(' ', args) + " did not finish in 2 minutes.");
+            throw new TimeoutException(assembly + " " + string.Join(' ', args) + " did not finish in 2 minutes.");
         }
 
         return (process.ExitCode, await stdout, await stderr);
     }
-
-    public static Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args) => RunAsync((IEnumerable<string>)args);
 }
 
 /// <summary>A scratch folder removed after the test.</summary>
