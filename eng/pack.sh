@@ -42,6 +42,11 @@ for package in "$out"/*.nupkg; do
     grep -qx "$file" <<< "$files" || { echo "pack: $name lacks $file" >&2; fail=1; }
   done
   [ -f "$out/$name.snupkg" ] || { echo "pack: $name has no symbols package ($name.snupkg)" >&2; fail=1; }
+  # With a GitHub remote (CI on GitHub, a contributor's clone), the symbols must map sources to raw.githubusercontent.com.
+  if [ -f "$out/$name.snupkg" ] && git remote get-url origin 2> /dev/null | grep -q 'github\.com'; then
+    unzip -p "$out/$name.snupkg" '*.pdb' | grep -a 'raw.githubusercontent.com' > /dev/null \
+      || { echo "pack: $name's symbols have no SourceLink mapping" >&2; fail=1; }
+  fi
 done
 [ "$fail" = 0 ] || exit 1
 echo "pack: $(ls "$out"/*.nupkg | wc -l) package(s) in ${out#"$root"/}:"

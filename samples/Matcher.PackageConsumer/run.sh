@@ -30,7 +30,8 @@ props="$work/Matcher.Packages.props"
   echo '  <ItemGroup>'
   for package in "$feed"/*.nupkg; do
     nuspec="$(unzip -p "$package" '*.nuspec')"
-    id="$(sed -n 's:.*<id>\(.*\)</id>.*:\1:p' <<< "$nuspec" | head -1)"
+    [[ $nuspec =~ \<id\>([^<]+)\</id\> ]] || { echo "consumer: no <id> in $package" >&2; exit 1; }
+    id="${BASH_REMATCH[1]}"
     grep -q 'packageType name="DotnetTool"' <<< "$nuspec" && continue
     [ "$id" = Matcher.Core ] && continue
     echo "    <PackageVersion Include=\"$id\" Version=\"$version\" />"
