@@ -149,6 +149,24 @@ public partial class ManifestInvariantsTests
         Assert.Equal(Portal, (string?)ingress["spec"]!["rules"]![0]!["http"]!["paths"]![0]!["backend"]!["service"]!["name"]);
     }
 
+    [KubectlTheory]
+    [MemberData(nameof(PortalOverlays))]
+    public void Portal_MetricsAreDeniedAtTheIngressOnEveryHost(string overlay)
+    {
+        var ingresses = Kubectl.Render(overlay).OfKind("Ingress").ToArray();
+        var hosts = (ingresses.Single(i => i.Name() == Portal)["spec"]!["rules"] as JsonArray)!.Select(r => (string)r!["host"]!).ToArray();
+        Assert.NotEmpty(hosts);
+        foreach (var host in hosts)
+        {
+            var blocking = ingresses.Where(i =>
+                (string?)i["metadata"]!["annotations"]?["nginx.ingress.kubernetes.io/denylist-source-range"] is { } denied
+                && denied.Split(',').Contains("0.0.0.0/0")
+                && (i["spec"]!["rules"] as JsonArray)!.Any(r => (string?)r!["host"] == host
+                    && (r["http"]!["paths"] as JsonArray)!.Any(p => (string?)p!["path"] == "/metrics" && (string?)p["pathType"] == "Exact")));
+            Assert.True(blocking.Any(), $"{overlay}: /metrics on {host} is reachable through the ingress");
+        }
+    }
+
     [KubectlFact]
     public void Prod_RunsAtLeastThreeReplicasAutoscaledThreeToTwentyWithADisruptionBudget()
     {
