@@ -20,7 +20,8 @@ RUN --mount=type=cache,id=nuget,target=/root/.nuget/packages \
     dotnet publish src/Matcher.Portal/Matcher.Portal.csproj -c Release -a "$TARGETARCH" -o /app \
       -p:EnableSourceControlManagerQueries=false \
  && dotnet publish tools/Matcher.HealthProbe/Matcher.HealthProbe.csproj -c Release -a "$TARGETARCH" -o /probe \
-      -p:EnableSourceControlManagerQueries=false
+      -p:EnableSourceControlManagerQueries=false \
+ && mkdir -p /empty/data
 
 FROM source AS build-cli
 ARG TARGETARCH
@@ -60,6 +61,9 @@ ENV ASPNETCORE_HTTP_PORTS=8080 \
 WORKDIR /app
 COPY --link --from=build-portal /app .
 COPY --link --from=build-portal /probe /probe
+# The SQLite folder (MATCHER_DB="Data Source=/data/matcher.db"), owned by the app user so that a fresh Docker volume
+# mounted there is writable; on Kubernetes the volume's fsGroup does the same.
+COPY --link --chown=1654:1654 --from=build-portal /empty/data /data
 USER 1654
 EXPOSE 8080
 # Kubernetes uses its own probes (k8s/base/deployment.yaml); this one is for plain `docker run` and compose.

@@ -35,6 +35,7 @@ public class ContainerImageTests
         var portal = Stage("portal");
         Assert.Contains("EXPOSE 8080", portal);
         Assert.Contains(portal, l => l.Contains("ASPNETCORE_HTTP_PORTS=8080", StringComparison.Ordinal));
+        Assert.Contains(portal, l => l.StartsWith("COPY --link --chown=1654:1654 ", StringComparison.Ordinal) && l.EndsWith(" /data", StringComparison.Ordinal));
         var healthcheck = string.Join(' ', portal.SkipWhile(l => !l.StartsWith("HEALTHCHECK", StringComparison.Ordinal)).Take(2));
         Assert.Contains("\"/probe/Matcher.HealthProbe\", \"http://127.0.0.1:8080/health/live\"", healthcheck, StringComparison.Ordinal);
     }
