@@ -38,6 +38,8 @@ for package in "$out"/*.nupkg; do
   for field in '<description>' '<license type="expression">' '<readme>' '<icon>' '<projectUrl>' '<repository type="git" url="https://github.com/'; do
     grep -qF "$field" <<< "$nuspec" || { echo "pack: $name has no $field" >&2; fail=1; }
   done
+  grep -qF '<description>Package Description</description>' <<< "$nuspec" \
+    && { echo "pack: $name has the SDK's placeholder description; set <Description> in its project" >&2; fail=1; }
   for file in README.md icon.png; do
     grep -qx "$file" <<< "$files" || { echo "pack: $name lacks $file" >&2; fail=1; }
   done
