@@ -1,8 +1,12 @@
-// Validates every object of rendered Kubernetes manifests against the API's JSON schemas, offline.
+// Validates every object of rendered Kubernetes manifests, offline, in two passes:
+//  1. against the API's JSON schemas: each document's apiVersion/kind selects its model (kubernetes-models for the
+//     built-in API groups, @kubernetes-models/prometheus-operator for ServiceMonitor), which checks types, enums and
+//     required fields but lets unknown fields through;
+//  2. for unknown fields (a misspelt `readOnlyRootFileSystem` would otherwise pass silently): every key is looked up in
+//     the generated API models of @kubernetes/client-node (the OpenAPI spec of the release it names), recursively.
+//     Custom resources have no such model and get pass 1 only.
+// An object of a kind with no model is an error, never skipped. Exit code 0 only when every object is valid.
 //   node validate.mjs FILE.yaml [FILE.yaml ...]
-// Each document's apiVersion/kind selects its model class (kubernetes-models for the built-in API groups,
-// @kubernetes-models/prometheus-operator for ServiceMonitor); an object of a kind with no model is an error, never
-// skipped. Exit code 0 only when every object of every file is valid.
 import { readFile } from "node:fs/promises";
 import { parseAllDocuments } from "yaml";
 
@@ -21,6 +25,53 @@ async function modelFor(apiVersion, kind) {
     return undefined;
   }
   return module[kind];
+}
+
+// The generated models are imported one file at a time: the package's entry point loads its HTTP client too.
+const clientModels = "@kubernetes/client-node/dist/gen/models";
+const opaque = new Set(["string", "number", "boolean", "Date", "any", "object", "IntOrString"]);
+const classes = new Map();
+
+async function clientModel(name) {
+  if (!classes.has(name)) {
+    let model;
+    try {
+      model = (await import(`${clientModels}/${name}.js`))[name];
+    } catch {
+      model = undefined;
+    }
+    classes.set(name, model);
+  }
+  return classes.get(name);
+}
+
+function rootModelName(apiVersion, kind) {
+  const version = apiVersion.split("/").pop();
+  return `V${version.slice(1)}${kind}`;
+}
+
+async function unknownFields(value, type, path, found) {
+  if (value === null || value === undefined || opaque.has(type)) return;
+  let match;
+  if ((match = /^Array<(.+)>$/.exec(type))) {
+    if (Array.isArray(value)) {
+      for (const [i, item] of value.entries()) await unknownFields(item, match[1], `${path}[${i}]`, found);
+    }
+    return;
+  }
+  if ((match = /^\{ \[key: string\]: (.+); \}$/.exec(type))) {
+    if (typeof value === "object") {
+      for (const [key, item] of Object.entries(value)) await unknownFields(item, match[1], `${path}.${key}`, found);
+    }
+    return;
+  }
+  const model = await clientModel(type);
+  if (model === undefined || typeof value !== "object" || Array.isArray(value)) return; // types are pass 1's job
+  const fields = new Map(model.getAttributeTypeMap().map((a) => [a.baseName, a.type]));
+  for (const [key, item] of Object.entries(value)) {
+    if (fields.has(key)) await unknownFields(item, fields.get(key), `${path}.${key}`, found);
+    else found.push(`${path}.${key}`);
+  }
 }
 
 let failures = 0;
@@ -62,6 +113,21 @@ for (const file of files) {
       for (const detail of error.errors ?? []) {
         console.error(`  ${detail.instancePath || "/"} ${detail.message ?? detail.keyword} ${JSON.stringify(detail.params ?? {})}`);
       }
+      failures++;
+    }
+
+    const group = object.apiVersion.includes("/") ? object.apiVersion.split("/")[0] : "";
+    if (group in crdPackages) continue;
+    const rootModel = rootModelName(object.apiVersion, object.kind);
+    if ((await clientModel(rootModel)) === undefined) {
+      console.error(`${where} (${name}): no API model ${rootModel} to check its fields against`);
+      failures++;
+      continue;
+    }
+    const unknown = [];
+    await unknownFields(object, rootModel, "", unknown);
+    if (unknown.length > 0) {
+      console.error(`${where} (${name}): unknown field(s) ${unknown.map((p) => p.slice(1)).join(", ")}`);
       failures++;
     }
   }
