@@ -269,7 +269,7 @@ public partial class ManifestInvariantsTests
         var expressions = (dashboard["panels"] as JsonArray)!
             .SelectMany(p => (p!["targets"] as JsonArray)!.Select(t => (string)t!["expr"]!))
             .ToArray();
-        foreach (var metric in new[] { "http_server_request_duration_seconds_count", "http_server_request_duration_seconds_bucket", "matcher_match_duration_seconds", "matcher_catalog_info", "matcher_model_info" })
+        foreach (var metric in new[] { "http_request_duration_seconds_count", "http_request_duration_seconds_bucket", "matcher_match_duration_seconds", "matcher_catalog_info", "matcher_model_info" })
         {
             Assert.Contains(expressions, e => e.Contains(metric, StringComparison.Ordinal));
         }

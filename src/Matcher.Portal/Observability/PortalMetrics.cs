@@ -13,16 +13,16 @@ internal sealed class PortalMetrics
         new HistogramConfiguration { LabelNames = ["endpoint"], Buckets = Histogram.ExponentialBuckets(0.00005, 2, 16) });
 
     private static readonly Counter Matches = Metrics.CreateCounter(
-        "matcher_matches_total", "Scholarship results returned, by verdict.", new CounterConfiguration { LabelNames = ["verdict"] });
+        "matcher_match_results_total", "Scholarship results returned, by verdict.", new CounterConfiguration { LabelNames = ["verdict"] });
 
     private static readonly Counter Students = Metrics.CreateCounter(
         "matcher_students_matched_total", "Students matched, by endpoint.", new CounterConfiguration { LabelNames = ["endpoint"] });
 
     private static readonly Gauge CatalogInfo = Metrics.CreateGauge(
-        "matcher_catalog_info", "The catalog version this replica serves (value 1).", new GaugeConfiguration { LabelNames = ["version"] });
+        "matcher_catalog_info", "The catalog version this replica serves (value 1).", new GaugeConfiguration { LabelNames = ["catalog_version"] });
 
     private static readonly Gauge ModelInfo = Metrics.CreateGauge(
-        "matcher_ranker_info", "The active ranker and weight set of this replica (value 1).", new GaugeConfiguration { LabelNames = ["ranker", "model_version", "weights_version"] });
+        "matcher_model_info", "The active ranker model and weight set of this replica (value 1).", new GaugeConfiguration { LabelNames = ["model_version", "ranker", "weights_version"] });
 
     private readonly Lock _gate = new();
     private string? _catalogVersion;
@@ -43,8 +43,8 @@ internal sealed class PortalMetrics
     {
         string[] labels =
         [
-            settings.ModelKind ?? "weighted",
             settings.ModelVersion?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none",
+            settings.ModelKind ?? "weighted",
             settings.WeightSetVersion?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "config",
         ];
         lock (_gate)

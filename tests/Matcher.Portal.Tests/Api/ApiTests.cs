@@ -63,9 +63,19 @@ public abstract class ApiTests(PortalHost host)
         var metrics = await client.GetStringAsync(new Uri("/metrics", UriKind.Relative));
         Assert.Contains("http_requests_received_total", metrics, StringComparison.Ordinal);
         Assert.Contains("matcher_match_duration_seconds_bucket{endpoint=\"match\"", metrics, StringComparison.Ordinal);
-        Assert.Contains("matcher_catalog_info{version=", metrics, StringComparison.Ordinal);
-        Assert.Contains("matcher_ranker_info{ranker=\"weighted\"", metrics, StringComparison.Ordinal);
-        Assert.Contains("matcher_matches_total{verdict=\"eligible\"}", metrics, StringComparison.Ordinal);
+        Assert.Contains("matcher_catalog_info{catalog_version=", metrics, StringComparison.Ordinal);
+        Assert.Contains("matcher_model_info{model_version=\"none\",ranker=\"weighted\"", metrics, StringComparison.Ordinal);
+        Assert.Contains("matcher_match_results_total{verdict=\"eligible\"}", metrics, StringComparison.Ordinal);
+
+        // Every host series the dashboard and the alerts query is one the host exports.
+        var monitoring = string.Concat(
+            await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "monitoring", "matcher.json")),
+            await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "monitoring", "prometheusrule.yaml")));
+        var queried = System.Text.RegularExpressions.Regex.Matches(monitoring, @"\b(matcher_[a-z_]+|http_request_[a-z_]+)")
+            .Select(m => m.Value.Replace("_bucket", "", StringComparison.Ordinal).Replace("_count", "", StringComparison.Ordinal).Replace("_sum", "", StringComparison.Ordinal))
+            .Distinct(StringComparer.Ordinal).ToList();
+        Assert.NotEmpty(queried);
+        Assert.All(queried, name => Assert.Contains("# TYPE " + name + " ", metrics, StringComparison.Ordinal));
     }
 
     [Fact]
