@@ -1,0 +1,1 @@
+namespace Matcher.OpenAI; internal static class Placeholder;
