@@ -155,6 +155,6 @@ public static partial class LetterFactCheck
     [GeneratedRegex(@"\b(?:Beca|Programa)\s", RegexOptions.CultureInvariant)]
     private static partial Regex NameStart();
 
-    [GeneratedRegex(@"\G(?<w>[\p{L}\d][\p{L}\d\-–./]*|[-–])(?<end>[,;:!?)]|\.(?=\s|$))?\s*", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\G(?<w>[\p{L}\d](?:[\p{L}\d\-–/]|\.(?=[\p{L}\d]))*|[-–])(?<end>[,;:!?)]|\.(?=\s|$))?\s*", RegexOptions.CultureInvariant)]
     private static partial Regex Token();
 }

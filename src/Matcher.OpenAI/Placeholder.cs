@@ -1,1 +1,0 @@
-namespace Matcher.OpenAI; internal static class Placeholder;
