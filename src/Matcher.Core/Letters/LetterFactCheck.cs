@@ -15,7 +15,7 @@ public static partial class LetterFactCheck
     /// <remarks>
     /// Numbers are compared by value (<c>05</c> in <c>2025-10-05</c> supports a <c>5</c>); a date in the report supports
     /// its day, month and year. A scholarship name is any "Beca …" or "Programa …" phrase, which must be the start of
-    /// the name of a scholarship in the report (accents and case ignored).
+    /// the name of a scholarship in the report, or be quoted from the report's providers or next steps (accents and case ignored).
     /// </remarks>
     public static IReadOnlyList<string> FindUnsupported(string letter, MatchReport report)
     {
@@ -23,6 +23,7 @@ public static partial class LetterFactCheck
         ArgumentNullException.ThrowIfNull(report);
         var known = new HashSet<long>();
         var names = new List<string>();
+        var texts = new List<string>();
         void AddNumbers(string? text)
         {
             foreach (Match m in Number().Matches(text ?? string.Empty))
@@ -60,6 +61,8 @@ public static partial class LetterFactCheck
         foreach (var m in report.Matches)
         {
             names.Add(SpanishText.Key(m.Name));
+            texts.Add(SpanishText.Key(m.Provider));
+            texts.AddRange(m.NextSteps.Select(SpanishText.Key));
             AddNumbers(m.Name);
             AddNumbers(m.ScholarshipId);
             AddDate(m.Call.Opens);
@@ -93,7 +96,7 @@ public static partial class LetterFactCheck
         foreach (var (start, phrase) in NamePhrases(letter))
         {
             var key = SpanishText.Key(phrase);
-            if (!names.Any(n => n.StartsWith(key, StringComparison.Ordinal)))
+            if (!names.Any(n => n.StartsWith(key, StringComparison.Ordinal)) && !texts.Any(t => t.Contains(key, StringComparison.Ordinal)))
             {
                 unsupported.Add(letter.Substring(start, phrase.Length));
             }

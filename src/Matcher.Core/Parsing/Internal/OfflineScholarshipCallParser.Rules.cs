@@ -445,7 +445,7 @@ internal sealed partial class OfflineScholarshipCallParser
     [GeneratedRegex(@"(?:no mayores? de|hasta (?:los )?|maximo (?:de )?|como maximo |edad maxima (?:de )?|no (?:superar|exceder) (?:los )?|tener hasta (?:los )?)(?<n>\d{1,2}) anos|(?<n>\d{1,2}) anos (?:como maximo|o menos|de edad como maximo)", RegexOptions.CultureInvariant)]
     private static partial Regex AgeAtMost();
 
-    [GeneratedRegex(@"(?<n>\d{1,2}) anos (?:a mas|o mas|cumplidos)|(?:mayores de|mayor de|minimo (?:de )?|al menos|como minimo|edad minima (?:de )?|tener (?:como minimo )?)(?<n>\d{1,2}) anos(?! de (?:experiencia|servicio))", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<n>\d{1,2}) anos (?:a mas|o mas|cumplidos)|(?:mayores de|mayor de|minimo (?:de )?|al menos|como minimo|edad minima (?:de )?|tener como minimo )(?<n>\d{1,2}) anos(?! de (?:experiencia|servicio))", RegexOptions.CultureInvariant)]
     private static partial Regex AgeAtLeast();
 
     [GeneratedRegex(@"discapacidad[^.]{0,60}(?:sin limite de edad|no (?:tienen|tiene|hay|existe) limite de edad|limite de edad no (?:aplica|rige)|exonerad|exceptuad)|(?:sin limite de edad|no (?:tienen|tiene|hay) limite de edad)[^.]{0,60}discapacidad", RegexOptions.CultureInvariant)]
