@@ -60,4 +60,15 @@ public class ParseCommandTests
         Assert.Contains("«gpt» no es un analizador", error, StringComparison.Ordinal);
         Assert.Equal(2, (await cli.RunAsync("parse", "call", "--text", cli.PathOf("missing.txt"))).ExitCode);
     }
+
+    [Fact]
+    public async Task ParseCall_Table_ShowsEachFactWithItsQuote_AndTheIssues()
+    {
+        using var cli = new CliRunner();
+        var file = cli.Write("call.txt", Call);
+        var (code, output, _) = await cli.RunAsync("parse", "call", "--text", file, "--format", "table");
+        Assert.Equal(0, code);
+        Assert.Contains("entre 17 y 39 años", output, StringComparison.Ordinal);
+        Assert.Contains("$.coverage.items: No se encontró en el texto.", output, StringComparison.Ordinal);
+    }
 }

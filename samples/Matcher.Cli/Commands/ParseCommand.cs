@@ -26,11 +26,7 @@ internal static class ParseCommand
                     throw new UsageException(CliText.Get("err.parser", culture, ("value", which)));
                 }
 
-                var format = parse.GetValue(common.Format);
-                if (format is not (null or "json" or "table"))
-                {
-                    throw new UsageException(CliText.Get("err.format", culture, ("value", format)));
-                }
+                var json = CommandSupport.UseJson(parse, common, context);
 
                 string content;
                 using (var stream = CommandSupport.OpenInput(path, culture))
@@ -54,10 +50,10 @@ internal static class ParseCommand
                 }
 
                 using var services = builder.Services.BuildServiceProvider();
-                string json;
+                string output;
                 try
                 {
-                    json = kind == "call"
+                    output = kind == "call"
                         ? ParseResultJson.Serialize(await services.GetRequiredService<IScholarshipCallParser>().ParseAsync(content, cancellationToken).ConfigureAwait(false), culture)
                         : ParseResultJson.Serialize(await services.GetRequiredService<IStudentProfileParser>().ParseAsync(content, Path.GetFileNameWithoutExtension(path), cancellationToken).ConfigureAwait(false), culture);
                 }
@@ -66,13 +62,13 @@ internal static class ParseCommand
                     throw new UsageException(ex.Describe(culture));
                 }
 
-                if (format == "table")
+                if (json)
                 {
-                    Render(context, json);
+                    context.Output.WriteLine(output);
                 }
                 else
                 {
-                    context.Output.WriteLine(json);
+                    Render(context, output);
                 }
 
                 return ExitCodes.Success;

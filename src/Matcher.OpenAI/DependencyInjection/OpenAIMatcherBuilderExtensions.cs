@@ -30,9 +30,9 @@ public static class OpenAIMatcherBuilderExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<OpenAIMetrics>();
+        services.TryAddSingleton(sp => new OpenAIMetrics(sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
         services.TryAddSingleton(sp => new ParseCache(new MemoryCache(new MemoryCacheOptions { SizeLimit = 1024 }), sp.GetRequiredService<OpenAIMetrics>()));
-        services.TryAddSingleton(sp => new ChatTransport(sp.GetRequiredService<IOptions<OpenAIParserOptions>>().Value, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<OpenAIMetrics>()));
+        services.TryAddSingleton(sp => new ChatTransport(sp.GetRequiredService<IOptions<OpenAIParserOptions>>().Value, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<OpenAIMetrics>(), sp.GetService<Microsoft.Extensions.Logging.ILogger<ChatTransport>>()));
         services.RemoveAll<IScholarshipCallParser>();
         services.AddSingleton<IScholarshipCallParser, OpenAIScholarshipCallParser>();
         services.RemoveAll<IStudentProfileParser>();

@@ -3,6 +3,8 @@ using System.ClientModel.Primitives;
 using System.Diagnostics;
 using System.Globalization;
 using Matcher.Parsing;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using OpenAI;
 using OpenAI.Chat;
 using Polly;
@@ -23,8 +25,11 @@ internal sealed class ChatTransport
     private readonly Lazy<ChatClient?> _client;
     private readonly ResiliencePipeline _pipeline;
 
-    public ChatTransport(OpenAIParserOptions options, TimeProvider time, OpenAIMetrics metrics)
+    private readonly ILogger _logger;
+
+    public ChatTransport(OpenAIParserOptions options, TimeProvider time, OpenAIMetrics metrics, ILogger<ChatTransport>? logger = null)
     {
+        _logger = logger ?? NullLogger<ChatTransport>.Instance;
         _options = options;
         _metrics = metrics;
         _time = time;
@@ -40,6 +45,11 @@ internal sealed class ChatTransport
                     .Handle<TimeoutRejectedException>()
                     .Handle<HttpRequestException>(),
                 DelayGenerator = args => new ValueTask<TimeSpan?>(DelayFor(args.Outcome.Exception, args.AttemptNumber)),
+                OnRetry = args =>
+                {
+                    Log.Retrying(_logger, args.Context.OperationKey ?? "model", args.RetryDelay, args.AttemptNumber + 1);
+                    return default;
+                },
             });
         }
 
@@ -56,9 +66,19 @@ internal sealed class ChatTransport
         var started = _time.GetTimestamp();
         try
         {
-            var result = await _pipeline.ExecuteAsync(
-                async token => (await client.CompleteChatAsync(messages, request, token).ConfigureAwait(false)).Value,
-                cancellationToken).ConfigureAwait(false);
+            var context = ResilienceContextPool.Shared.Get(operation, cancellationToken);
+            ChatCompletion result;
+            try
+            {
+                result = await _pipeline.ExecuteAsync(
+                    async ctx => (await client.CompleteChatAsync(messages, request, ctx.CancellationToken).ConfigureAwait(false)).Value,
+                    context).ConfigureAwait(false);
+            }
+            finally
+            {
+                ResilienceContextPool.Shared.Return(context);
+            }
+
             _metrics.Request(Model, operation, "success", _time.GetElapsedTime(started));
             if (result.Usage is { } usage)
             {
@@ -70,6 +90,7 @@ internal sealed class ChatTransport
         catch (Exception ex) when (Map(ex, cancellationToken) is { } failure)
         {
             _metrics.Request(Model, operation, EnumTextOf(failure.Kind), _time.GetElapsedTime(started));
+            Log.Failed(_logger, operation, Model, failure.Kind, failure.Detail);
             throw failure;
         }
     }

@@ -4,6 +4,8 @@ using Matcher.OpenAI.Parsing;
 using Matcher.Parsing;
 using Matcher.Serialization;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using OpenAI.Chat;
 
 namespace Matcher.OpenAI.Internal;
@@ -12,7 +14,7 @@ namespace Matcher.OpenAI.Internal;
 /// Asks the model for a warm letter, then checks it adds no fact (<see cref="LetterFactCheck"/>). A letter that fails
 /// the check, or a failed call, gives the offline letter instead, with the reason as an issue.
 /// </summary>
-internal sealed class OpenAIMatchLetterWriter(ChatTransport transport, [FromKeyedServices(OpenAIMatchLetterWriter.OfflineKey)] IMatchLetterWriter offline) : IMatchLetterWriter
+internal sealed class OpenAIMatchLetterWriter(ChatTransport transport, [FromKeyedServices(OpenAIMatchLetterWriter.OfflineKey)] IMatchLetterWriter offline, ILogger<OpenAIMatchLetterWriter>? logger = null) : IMatchLetterWriter
 {
     /// <summary>Key of the offline writer kept as the fallback when the GPT writer replaces it.</summary>
     public const string OfflineKey = "Matcher.OpenAI.offline-letter-writer";
@@ -43,6 +45,7 @@ internal sealed class OpenAIMatchLetterWriter(ChatTransport transport, [FromKeye
         var unsupported = LetterFactCheck.FindUnsupported(text, report);
         if (unsupported.Count > 0 || text.Length == 0)
         {
+            Log.LetterReplaced(logger ?? NullLogger<OpenAIMatchLetterWriter>.Instance, unsupported.Count);
             var fallback = await offline.WriteAsync(report, language, cancellationToken).ConfigureAwait(false);
             return fallback with { Issues = unsupported.Select(u => ParseIssue.Create("$", "parse.letter-fact-not-in-report", null, ("value", u))).ToList() };
         }

@@ -8,6 +8,8 @@ using Matcher.Parsing;
 using Matcher.Scholarships;
 using Matcher.Serialization;
 using Matcher.Students;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using OpenAI.Chat;
 
 namespace Matcher.OpenAI.Internal;
@@ -16,8 +18,10 @@ namespace Matcher.OpenAI.Internal;
 /// The GPT call parser: strict structured output generated from <see cref="CallExtraction"/>, then every value is
 /// grounded in the text and validated against the domain before it enters the draft.
 /// </summary>
-internal sealed class OpenAIScholarshipCallParser(ChatTransport transport, ParseCache cache, SpanishPlaceNames places) : IScholarshipCallParser
+internal sealed class OpenAIScholarshipCallParser(ChatTransport transport, ParseCache cache, SpanishPlaceNames places, ILogger<OpenAIScholarshipCallParser>? logger = null) : IScholarshipCallParser
 {
+    private readonly ILogger _logger = logger ?? NullLogger<OpenAIScholarshipCallParser>.Instance;
+
     private const string Operation = "call";
 
     public async Task<ParseResult<ScholarshipDraft>> ParseAsync(string text, CancellationToken cancellationToken = default)
@@ -32,6 +36,7 @@ internal sealed class OpenAIScholarshipCallParser(ChatTransport transport, Parse
         var key = ParseCache.Key(Operation, transport.Model, Prompts.CallVersion, text);
         if (cache.TryGet<ParseResult<ScholarshipDraft>>(Operation, key, out var cached))
         {
+            Log.Parsed(_logger, Operation, transport.Model, cached.Evidence.Count, cached.Issues.Count, fromCache: true);
             return cached with { Provenance = cached.Provenance with { FromCache = true } };
         }
 
@@ -50,6 +55,7 @@ internal sealed class OpenAIScholarshipCallParser(ChatTransport transport, Parse
         var extraction = CompletionReader.Read<CallExtraction>(completion);
         var result = Map(text, extraction);
         cache.Set(key, result, options.CacheDuration);
+        Log.Parsed(_logger, Operation, transport.Model, result.Evidence.Count, result.Issues.Count, fromCache: false);
         return result;
     }
 

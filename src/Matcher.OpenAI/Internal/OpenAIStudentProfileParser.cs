@@ -5,13 +5,17 @@ using Matcher.OpenAI.Parsing;
 using Matcher.Parsing;
 using Matcher.Serialization;
 using Matcher.Students;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using OpenAI.Chat;
 
 namespace Matcher.OpenAI.Internal;
 
 /// <summary>The GPT self-description parser: strict structured output, grounding and domain validation. Never logs the text.</summary>
-internal sealed class OpenAIStudentProfileParser(ChatTransport transport, ParseCache cache, SpanishPlaceNames places) : IStudentProfileParser
+internal sealed class OpenAIStudentProfileParser(ChatTransport transport, ParseCache cache, SpanishPlaceNames places, ILogger<OpenAIStudentProfileParser>? logger = null) : IStudentProfileParser
 {
+    private readonly ILogger _logger = logger ?? NullLogger<OpenAIStudentProfileParser>.Instance;
+
     private const string Operation = "student";
 
     public async Task<ParseResult<StudentProfile>> ParseAsync(string text, string studentId = "draft", CancellationToken cancellationToken = default)
@@ -45,7 +49,9 @@ internal sealed class OpenAIStudentProfileParser(ChatTransport transport, ParseC
             cache.Set(key, extraction, options.CacheDuration);
         }
 
-        return Map(text, studentId, extraction);
+        var result = Map(text, studentId, extraction);
+        Log.Parsed(_logger, Operation, transport.Model, result.Evidence.Count, result.Issues.Count, fromCache: false);
+        return result;
     }
 
     internal ParseResult<StudentProfile> Map(string text, string studentId, StudentExtraction x)
