@@ -8,9 +8,12 @@ namespace Matcher.Parsing;
 /// <summary>Field-level precision and recall of the offline call parser over data/parsing-eval (figures in docs/parsing.md).</summary>
 public class CallParserEvaluationTests(ITestOutputHelper output)
 {
-    // The figures measured on the evaluation set and recorded in docs/parsing.md; a change that lowers either fails.
+    // The figures measured and recorded in docs/parsing.md (development set, and texts written after the rules were
+    // frozen); a change that lowers any of them fails.
     private const double PrecisionFloor = 0.97;
     private const double RecallFloor = 0.93;
+    private const double HeldOutPrecisionFloor = 0.93;
+    private const double HeldOutRecallFloor = 0.80;
 
     [Fact]
     public void EvaluationSet_HasAtLeastFifteenSourcedCalls()
@@ -27,10 +30,25 @@ public class CallParserEvaluationTests(ITestOutputHelper output)
     [Fact]
     public void OfflineParser_FieldLevelPrecisionAndRecall_DoNotDrop()
     {
+        var (precision, recall) = Score("calls");
+        Assert.True(precision >= PrecisionFloor, $"precision {precision:0.000} < {PrecisionFloor}");
+        Assert.True(recall >= RecallFloor, $"recall {recall:0.000} < {RecallFloor}");
+    }
+
+    [Fact]
+    public void OfflineParser_OnHeldOutTexts_DoesNotDrop()
+    {
+        var (precision, recall) = Score("held-out");
+        Assert.True(precision >= HeldOutPrecisionFloor, $"precision {precision:0.000} < {HeldOutPrecisionFloor}");
+        Assert.True(recall >= HeldOutRecallFloor, $"recall {recall:0.000} < {HeldOutRecallFloor}");
+    }
+
+    private (double Precision, double Recall) Score(string part)
+    {
         var parser = new OfflineScholarshipCallParser();
         int truePositives = 0, predicted = 0, expected = 0;
         var byField = new SortedDictionary<string, (int Tp, int Pred, int Exp)>(StringComparer.Ordinal);
-        foreach (var (name, text, expectedDraft) in EvaluationSet.Calls())
+        foreach (var (name, text, expectedDraft) in EvaluationSet.Calls(part))
         {
             var result = parser.Parse(text);
             var json = JsonNode.Parse(ParseResultJson.Serialize(result))!["draft"]!.AsObject();
@@ -62,8 +80,7 @@ public class CallParserEvaluationTests(ITestOutputHelper output)
         }
 
         output.WriteLine($"| **all** | {expected} | {predicted} | {truePositives} | {precision:0.000} | {recall:0.000} |");
-        Assert.True(precision >= PrecisionFloor, $"precision {precision:0.000} < {PrecisionFloor}");
-        Assert.True(recall >= RecallFloor, $"recall {recall:0.000} < {RecallFloor}");
+        return (precision, recall);
     }
 
     private static string Ratio(int a, int b) => b == 0 ? "—" : ((double)a / b).ToString("0.00", CultureInfo.InvariantCulture);

@@ -8,12 +8,13 @@ internal static class EvaluationSet
 {
     public static string Directory { get; } = Locate();
 
-    public static IEnumerable<(string Name, string Text, JsonObject Expected)> Calls()
+    /// <summary>The texts of one part: <c>calls</c> (the development set the rules were written against) or <c>held-out</c>.</summary>
+    public static IEnumerable<(string Name, string Text, JsonObject Expected)> Calls(string part = "calls")
     {
-        foreach (var file in System.IO.Directory.EnumerateFiles(Path.Combine(Directory, "calls"), "*.expected.json").Order(StringComparer.Ordinal))
+        foreach (var file in System.IO.Directory.EnumerateFiles(Path.Combine(Directory, part), "*.expected.json").Order(StringComparer.Ordinal))
         {
             var root = JsonNode.Parse(File.ReadAllText(file))!.AsObject();
-            var text = File.ReadAllText(Path.Combine(Directory, "calls", root["text"]!.GetValue<string>()));
+            var text = File.ReadAllText(Path.Combine(Directory, part, root["text"]!.GetValue<string>()));
             yield return (Path.GetFileName(file), text, root["expected"]!.AsObject());
         }
     }
