@@ -120,7 +120,7 @@ internal sealed partial class OfflineScholarshipCallParser
 
         foreach (var (pattern, condition) in ConditionPatterns)
         {
-            var m = Regex.Match(s, pattern, RegexOptions.CultureInvariant);
+            var m = Patterns.Match(s, pattern);
             if (m.Success)
             {
                 b.Add(new ConditionCriterion(condition), At(m));
@@ -344,7 +344,7 @@ internal sealed partial class OfflineScholarshipCallParser
 
         foreach (var (pattern, modality) in new[] { (@"\bebr\b|basica regular", EducationModality.Ebr), (@"\beba\b|basica alternativa", EducationModality.Eba), (@"\bebe\b|basica especial", EducationModality.Ebe) })
         {
-            if (Regex.Match(s, pattern, RegexOptions.CultureInvariant) is { Success: true } m)
+            if (Patterns.Match(s, pattern) is { Success: true } m)
             {
                 modalities.Add(modality);
                 spans.Add(m);
@@ -408,7 +408,7 @@ internal sealed partial class OfflineScholarshipCallParser
                 accepted.Add(Degree.Technician);
             }
 
-            if (Regex.IsMatch(s, @"grado de (maestro|magister)|titulo de maestria|grado de maestria", RegexOptions.CultureInvariant))
+            if (Patterns.IsMatch(s, @"grado de (maestro|magister)|titulo de maestria|grado de maestria"))
             {
                 accepted.Add(Degree.Master);
             }

@@ -208,7 +208,7 @@ internal sealed partial class OfflineScholarshipCallParser(SpanishPlaceNames pla
         var best = (Index: int.MaxValue, Name: (string?)null, Length: 0);
         foreach (var (pattern, name) in Providers)
         {
-            var m = Regex.Match(folded, pattern, RegexOptions.CultureInvariant);
+            var m = Patterns.Match(folded, pattern);
             if (m.Success && m.Index < best.Index)
             {
                 best = (m.Index, name, m.Length);
@@ -236,7 +236,7 @@ internal sealed partial class OfflineScholarshipCallParser(SpanishPlaceNames pla
         {
             var s = folded.Substring(sentence.Start, sentence.Length);
             var best = words
-                .Select(w => (w.Level, Match: Regex.Match(s, w.Pattern, RegexOptions.CultureInvariant)))
+                .Select(w => (w.Level, Match: Patterns.Match(s, w.Pattern)))
                 .Where(x => x.Match.Success)
                 .OrderBy(x => x.Match.Index)
                 .FirstOrDefault();
@@ -343,7 +343,7 @@ internal sealed partial class OfflineScholarshipCallParser(SpanishPlaceNames pla
 
         foreach (var (pattern, item) in CoverageWords)
         {
-            var m = Regex.Match(s, pattern, RegexOptions.CultureInvariant);
+            var m = Patterns.Match(s, pattern);
             if (m.Success)
             {
                 b.AddItem("$.coverage.items", item, new TextSpan(sentence.Start + m.Index, m.Length));
@@ -360,7 +360,7 @@ internal sealed partial class OfflineScholarshipCallParser(SpanishPlaceNames pla
 
         foreach (var (pattern, modality) in ModalityNames)
         {
-            var m = Regex.Match(s, pattern, RegexOptions.CultureInvariant);
+            var m = Patterns.Match(s, pattern);
             if (m.Success)
             {
                 b.AddItem("$.modalities", modality, new TextSpan(sentence.Start + m.Index, m.Length));
@@ -377,7 +377,7 @@ internal sealed partial class OfflineScholarshipCallParser(SpanishPlaceNames pla
 
         foreach (var (pattern, code) in Countries)
         {
-            var m = Regex.Match(s, @"\b(?:en|de|del)\s+(?:el\s+|la\s+)?" + pattern + @"\b", RegexOptions.CultureInvariant);
+            var m = Patterns.Match(s, @"\b(?:en|de|del)\s+(?:el\s+|la\s+)?" + pattern + @"\b");
             if (m.Success)
             {
                 b.AddItem("$.studyCountries", code, new TextSpan(sentence.Start + m.Index, m.Length));
@@ -389,7 +389,7 @@ internal sealed partial class OfflineScholarshipCallParser(SpanishPlaceNames pla
     {
         foreach (var (pattern, name) in DocumentNames)
         {
-            var m = Regex.Match(s, pattern, RegexOptions.CultureInvariant);
+            var m = Patterns.Match(s, pattern);
             if (m.Success)
             {
                 b.AddItem("$.documents", name, new TextSpan(sentence.Start + m.Index, m.Length));

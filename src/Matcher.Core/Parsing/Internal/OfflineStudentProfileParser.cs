@@ -57,7 +57,7 @@ internal sealed partial class OfflineStudentProfileParser(SpanishPlaceNames plac
 
             foreach (var (pattern, code) in Nationalities)
             {
-                if (Regex.Match(s, @"\b(?:soy|de nacionalidad|nacionalidad) " + pattern + @"\b", RegexOptions.CultureInvariant) is { Success: true } n)
+                if (Patterns.Match(s, @"\b(?:soy|de nacionalidad|nacionalidad) " + pattern + @"\b") is { Success: true } n)
                 {
                     b.Set("$.nationality", code, At(n));
                 }
@@ -117,7 +117,7 @@ internal sealed partial class OfflineStudentProfileParser(SpanishPlaceNames plac
 
             foreach (Match m in Speaks().Matches(s))
             {
-                foreach (var lang in Languages.Where(l => Regex.IsMatch(m.Value, @"\b" + l + @"\b", RegexOptions.CultureInvariant)))
+                foreach (var lang in Languages.Where(l => Patterns.IsMatch(m.Value, @"\b" + l + @"\b")))
                 {
                     var name = lang == "aymara" ? "aimara" : lang;
                     if (!languages.Contains(name))
@@ -264,29 +264,29 @@ internal sealed partial class OfflineStudentProfileParser(SpanishPlaceNames plac
             }
         }
 
-        if (Regex.Match(s, @"\bceba\b|\beba\b|basica alternativa", RegexOptions.CultureInvariant) is { Success: true } eba)
+        if (Patterns.Match(s, @"\bceba\b|\beba\b|basica alternativa") is { Success: true } eba)
         {
             b.Set("$.basicEducation.modality", EducationModality.Eba, At(eba));
         }
-        else if (Regex.Match(s, @"\bcebe\b|\bebe\b|basica especial", RegexOptions.CultureInvariant) is { Success: true } ebe)
+        else if (Patterns.Match(s, @"\bcebe\b|\bebe\b|basica especial") is { Success: true } ebe)
         {
             b.Set("$.basicEducation.modality", EducationModality.Ebe, At(ebe));
         }
-        else if (Regex.Match(s, @"\bebr\b|basica regular", RegexOptions.CultureInvariant) is { Success: true } ebr)
+        else if (Patterns.Match(s, @"\bebr\b|basica regular") is { Success: true } ebr)
         {
             b.Set("$.basicEducation.modality", EducationModality.Ebr, At(ebr));
         }
 
-        if (Regex.Match(s, @"colegio (?:es |era )?(?:publico|estatal|nacional)|institucion educativa publica|escuela publica", RegexOptions.CultureInvariant) is { Success: true } pub)
+        if (Patterns.Match(s, @"colegio (?:es |era )?(?:publico|estatal|nacional)|institucion educativa publica|escuela publica") is { Success: true } pub)
         {
             b.Set("$.basicEducation.schoolManagement", Management.Public, At(pub));
         }
-        else if (Regex.Match(s, @"colegio (?:es |era )?(?:privado|particular)", RegexOptions.CultureInvariant) is { Success: true } priv)
+        else if (Patterns.Match(s, @"colegio (?:es |era )?(?:privado|particular)") is { Success: true } priv)
         {
             b.Set("$.basicEducation.schoolManagement", Management.Private, At(priv));
         }
 
-        if (Regex.Match(s, @"\bcoar\b|colegio de alto rendimiento", RegexOptions.CultureInvariant) is { Success: true } coar)
+        if (Patterns.Match(s, @"\bcoar\b|colegio de alto rendimiento") is { Success: true } coar)
         {
             b.Set("$.basicEducation.coar", !Negated(s, coar.Index), At(coar));
         }
@@ -319,16 +319,16 @@ internal sealed partial class OfflineStudentProfileParser(SpanishPlaceNames plac
             };
             b.Set("$.higherEducation.status", HigherEducationStatus.Enrolled, At(cycle));
             b.Set("$.higherEducation.currentCycle", n, At(cycle));
-            if (Regex.Match(s, @"universidad", RegexOptions.CultureInvariant) is { Success: true } uni)
+            if (Patterns.Match(s, @"universidad") is { Success: true } uni)
             {
                 b.Set("$.higherEducation.institutionType", InstitutionType.University, At(uni));
             }
-            else if (Regex.Match(s, @"instituto", RegexOptions.CultureInvariant) is { Success: true } ins)
+            else if (Patterns.Match(s, @"instituto") is { Success: true } ins)
             {
                 b.Set("$.higherEducation.institutionType", InstitutionType.Institute, At(ins));
             }
 
-            if (Regex.Match(s, @"(?:universidad|instituto) (?:nacional|publica|publico)|(?:universidad|instituto) (?:es )?(?:estatal)", RegexOptions.CultureInvariant) is { Success: true } pub2)
+            if (Patterns.Match(s, @"(?:universidad|instituto) (?:nacional|publica|publico)|(?:universidad|instituto) (?:es )?(?:estatal)") is { Success: true } pub2)
             {
                 b.Set("$.higherEducation.management", Management.Public, At(pub2));
             }
@@ -350,7 +350,7 @@ internal sealed partial class OfflineStudentProfileParser(SpanishPlaceNames plac
         ];
         foreach (var (pattern, condition) in rules)
         {
-            if (Regex.Match(s, pattern, RegexOptions.CultureInvariant) is { Success: true } m)
+            if (Patterns.Match(s, pattern) is { Success: true } m)
             {
                 b.Set("$.conditions." + Serialization.EnumText.Of(condition), !Negated(s, m.Index), new TextSpan(sentence.Start + m.Index, m.Length));
             }
@@ -365,7 +365,7 @@ internal sealed partial class OfflineStudentProfileParser(SpanishPlaceNames plac
     private static bool Negated(string s, int index)
     {
         var before = s[Math.Max(0, index - 25)..index];
-        return Regex.IsMatch(before, @"\b(?:no|ni|sin|nunca)\b", RegexOptions.CultureInvariant);
+        return Patterns.IsMatch(before, @"\b(?:no|ni|sin|nunca)\b");
     }
 
     private static AcademicRank RankOf(string words) => words switch
