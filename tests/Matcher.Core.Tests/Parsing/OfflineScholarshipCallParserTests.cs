@@ -29,8 +29,12 @@ public class OfflineScholarshipCallParserTests
     [Fact]
     public void DisabilityExemption_InAnotherSentence_LiftsTheAgeLimit()
     {
-        var draft = Parser.Parse("Tener menos de 22 años. Las personas con discapacidad no tienen límite de edad.").Draft;
-        Assert.True(Assert.Single(draft.Criteria.OfType<AgeCriterion>()).ExemptIfDisability);
+        const string text = "Ser peruano. Tener menos de 22 años. Las personas con discapacidad no tienen límite de edad.";
+        var result = Parser.Parse(text);
+        Assert.True(Assert.Single(result.Draft.Criteria.OfType<AgeCriterion>()).ExemptIfDisability);
+        var evidence = Assert.Single(result.Evidence, e => e.Path == "$.criteria[1].exemptIfDisability");
+        Assert.StartsWith("discapacidad no tienen límite de edad", evidence.Quote, StringComparison.Ordinal);
+        Assert.DoesNotContain(Parser.Parse("Sin límite de edad para personas con discapacidad.").Evidence, e => e.Path.Contains("internal", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -181,7 +185,7 @@ public class OfflineScholarshipCallParserTests
         return Prop.ForAll(texts.ToArbitrary(), text =>
         {
             var result = Parser.Parse(text);
-            return result.Evidence.All(e => e.Span.End <= text.Length && e.Span.Of(text) == e.Quote)
+            return result.Evidence.All(e => e.Span.End <= text.Length && e.Span.Of(text) == e.Quote && e.Path.StartsWith("$.", StringComparison.Ordinal) && !e.Path.Contains("internal", StringComparison.Ordinal))
                 && result.Issues.All(i => i.Span is not { } s || s.End <= text.Length);
         });
     }

@@ -44,6 +44,17 @@ internal sealed class DraftBuilder(string text)
 
     public bool Has(string path) => _scalars.ContainsKey(path);
 
+    /// <summary>Moves a scalar's evidence to another path (or drops it when <paramref name="to"/> is null).</summary>
+    public void Move(string from, string? to)
+    {
+        if (_scalars.Remove(from, out var entry) && to is not null)
+        {
+            _scalars[to] = entry;
+        }
+    }
+
+    public int IndexOf(Criterion criterion) => _criteria.FindIndex(c => ReferenceEquals(c.Criterion, criterion));
+
     /// <summary>Adds a criterion unless one of the same type is there; a different one of the same type is a conflict.</summary>
     public void Add(Criterion criterion, TextSpan span)
     {

@@ -246,20 +246,19 @@ internal sealed partial class OfflineScholarshipCallParser
         }
     }
 
-    private static void FinishAge(DraftBuilder b, string folded)
+    private static void FinishAge(DraftBuilder b)
     {
-        if (b.Get<bool>("$.internal.ageExemptIfDisability") is not true)
+        const string Exemption = "$.internal.ageExemptIfDisability";
+        var age = b.Criteria.Select(c => c.Criterion).OfType<AgeCriterion>().FirstOrDefault();
+        if (b.Get<bool>(Exemption) is not true || age is null)
         {
+            b.Move(Exemption, null);
             return;
         }
 
-        var age = b.Criteria.Select(c => c.Criterion).OfType<AgeCriterion>().FirstOrDefault();
-        if (age is not null)
-        {
-            b.Replace(age, new AgeCriterion(age.AtLeast, age.AtMost, age.LessThan, exemptIfDisability: true) { Id = age.Id });
-        }
-
-        _ = folded;
+        var replacement = new AgeCriterion(age.AtLeast, age.AtMost, age.LessThan, exemptIfDisability: true) { Id = age.Id };
+        b.Replace(age, replacement);
+        b.Move(Exemption, "$.criteria[" + b.IndexOf(replacement).ToString(CultureInfo.InvariantCulture) + "].exemptIfDisability");
     }
 
     /// <summary>"Los estudiantes de los COAR cumplen el requisito" may be its own sentence: it applies to the secondary-school rank.</summary>

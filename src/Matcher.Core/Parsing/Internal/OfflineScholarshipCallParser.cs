@@ -163,7 +163,7 @@ internal sealed partial class OfflineScholarshipCallParser(SpanishPlaceNames pla
             }
         }
 
-        FinishAge(b, folded);
+        FinishAge(b);
         FinishRank(b, folded);
         ReportGaps(b, text, folded, sentences);
         var draft = new ScholarshipDraft
