@@ -1,3 +1,6 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
 using System.Text.Json;
 
 namespace Matcher.Cli;
@@ -70,5 +73,56 @@ public class ParseCommandTests
         Assert.Equal(0, code);
         Assert.Contains("entre 17 y 39 años", output, StringComparison.Ordinal);
         Assert.Contains("$.coverage.items: No se encontró en el texto.", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ParseCall_OpenAI_ReadsTheStandardVariables_AndTalksToTheConfiguredEndpoint()
+    {
+        var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        using var listener = new HttpListener();
+        listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+        listener.Start();
+        var body = File.ReadAllText(Fixture("call-valid.json"));
+        string? authorization = null;
+        var server = Task.Run(async () =>
+        {
+            var context = await listener.GetContextAsync();
+            authorization = context.Request.Headers["Authorization"];
+            var bytes = Encoding.UTF8.GetBytes(body);
+            context.Response.ContentType = "application/json";
+            await context.Response.OutputStream.WriteAsync(bytes);
+            context.Response.Close();
+        });
+
+        using var cli = new CliRunner();
+        var file = cli.Write("call.txt", File.ReadAllText(Fixture("beca-tec-2025.txt")));
+        var env = new Dictionary<string, string> { ["OPENAI_API_KEY"] = "sk-cli-test", ["OPENAI_BASE_URL"] = $"http://127.0.0.1:{port}/v1", ["MATCHER_OPENAI_MODEL"] = "gpt-4.1-mini" };
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var context = new CliContext(output, error, outputIsTerminal: false, errorIsTerminal: false);
+        var root = new System.CommandLine.RootCommand { Commands.ParseCommand.Create(context, new Commands.CommonOptions(Explanations.MatcherCultures.Spanish), env.GetValueOrDefault) };
+        var code = await root.Parse(["parse", "call", "--text", file, "--parser", "openai"]).InvokeAsync();
+        await server;
+
+        Assert.Equal(0, code);
+        Assert.Equal(string.Empty, error.ToString());
+        Assert.Equal("Bearer sk-cli-test", authorization);
+        var json = JsonDocument.Parse(output.ToString()).RootElement;
+        Assert.Equal("openai", json.GetProperty("provenance").GetProperty("parser").GetString());
+        Assert.Equal(300, json.GetProperty("draft").GetProperty("vacancies").GetInt32());
+    }
+
+    private static string Fixture(string name)
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !Directory.Exists(Path.Combine(dir.FullName, "tests", "Matcher.OpenAI.Tests", "Fixtures")))
+        {
+            dir = dir.Parent;
+        }
+
+        return Path.Combine(dir!.FullName, "tests", "Matcher.OpenAI.Tests", "Fixtures", name);
     }
 }
