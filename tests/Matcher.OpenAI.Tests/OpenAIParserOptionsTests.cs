@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Matcher.OpenAI.Parsing;
 using Matcher.Parsing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -25,6 +26,21 @@ public sealed class OpenAIParserOptionsTests : IAsyncDisposable
         var set = new OpenAIParserOptions { ApiKey = "sk-set", Endpoint = new Uri("https://example.openai.azure.com/openai/v1") };
         set.ApplyEnvironment(env.GetValueOrDefault);
         Assert.Equal(("sk-set", "example.openai.azure.com"), (set.ApiKey, set.Endpoint!.Host));
+    }
+
+    [Fact]
+    public void Options_BindFromConfiguration()
+    {
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Matcher:OpenAI:Model"] = "gpt-4.1",
+            ["Matcher:OpenAI:ApiKey"] = "sk-config",
+            ["Matcher:OpenAI:AttemptTimeout"] = "00:00:30",
+            ["Matcher:OpenAI:Prices:gpt-4.1:InputPerMillionTokens"] = "2",
+        }).Build();
+        using var sp = new ServiceCollection().AddScholarshipMatcher().AddOpenAIParsers(config.GetSection("Matcher:OpenAI")).Services.BuildServiceProvider();
+        var options = sp.GetRequiredService<IOptions<OpenAIParserOptions>>().Value;
+        Assert.Equal(("gpt-4.1", "sk-config", TimeSpan.FromSeconds(30), 2m), (options.Model, options.ApiKey, options.AttemptTimeout, options.Prices["gpt-4.1"].InputPerMillionTokens));
     }
 
     [Fact]

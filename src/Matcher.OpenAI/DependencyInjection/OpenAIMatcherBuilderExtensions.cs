@@ -3,6 +3,7 @@ using Matcher.OpenAI;
 using Matcher.OpenAI.Internal;
 using Matcher.Parsing;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -23,10 +24,31 @@ public static class OpenAIMatcherBuilderExtensions
     public static IMatcherBuilder AddOpenAIParsers(this IMatcherBuilder builder, Action<OpenAIParserOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<OpenAIParserOptions>()
+            .Configure(o => o.ApplyEnvironment())
+            .Configure(configure ?? (static _ => { }));
+        return AddServices(builder);
+    }
+
+    /// <summary>Replaces the offline parsers and letter writer with GPT ones, with options bound from configuration
+    /// (for example the <c>Matcher:OpenAI</c> section); unset endpoint, key and model fall back to the standard variables.</summary>
+    /// <param name="builder">The builder returned by <c>AddScholarshipMatcher</c>.</param>
+    /// <param name="section">The configuration section.</param>
+    /// <returns>The builder.</returns>
+    public static IMatcherBuilder AddOpenAIParsers(this IMatcherBuilder builder, IConfigurationSection section)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(section);
+        builder.Services.AddOptions<OpenAIParserOptions>()
+            .Bind(section)
+            .PostConfigure(o => o.ApplyEnvironment());
+        return AddServices(builder);
+    }
+
+    private static IMatcherBuilder AddServices(IMatcherBuilder builder)
+    {
         var services = builder.Services;
         services.AddOptions<OpenAIParserOptions>()
-            .Configure(o => o.ApplyEnvironment())
-            .Configure(configure ?? (static _ => { }))
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
