@@ -54,6 +54,11 @@ public sealed class OpenAIParserOptions
     [Range(256, 100_000)]
     public int MaxOutputTokens { get; set; } = 4096;
 
+    /// <summary>Sampling temperature sent with each request; <see langword="null"/> sends none (reasoning models reject it).</summary>
+    /// <value>The default is <see langword="null"/>.</value>
+    [Range(0.0, 2.0)]
+    public float? Temperature { get; set; }
+
     /// <summary>Longest text accepted, in characters; longer texts fail with <c>TooLong</c> before any request.</summary>
     /// <value>The default is 60,000.</value>
     [Range(100, 2_000_000)]

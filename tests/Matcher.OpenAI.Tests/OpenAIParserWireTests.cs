@@ -46,6 +46,8 @@ public sealed class OpenAIParserWireTests : IAsyncDisposable
         Assert.Equal("json_schema", format.GetProperty("type").GetString());
         Assert.True(format.GetProperty("json_schema").GetProperty("strict").GetBoolean());
         Assert.False(root.TryGetProperty("tools", out _));
+        Assert.False(root.TryGetProperty("temperature", out _));
+        Assert.Equal(4096, root.GetProperty("max_completion_tokens").GetInt32());
         var messages = root.GetProperty("messages");
         Assert.Equal("system", messages[0].GetProperty("role").GetString());
         var user = messages[1].GetProperty("content").ToString();
@@ -121,6 +123,7 @@ public sealed class OpenAIParserWireTests : IAsyncDisposable
         Assert.Null(result.Draft.Vacancies);
         Assert.Contains(result.Issues, i => i.Code == "parse.quote-not-found" && i.Path.StartsWith("$.criteria", StringComparison.Ordinal));
         Assert.Contains(result.Issues, i => i.Code == "parse.quote-not-found" && i.Path == "$.vacancies");
+        Assert.All(result.Issues, i => Assert.DoesNotContain("{", i.Message(), StringComparison.Ordinal));
     }
 
     [Fact]
@@ -137,6 +140,7 @@ public sealed class OpenAIParserWireTests : IAsyncDisposable
         Assert.DoesNotContain(result.Draft.Criteria, c => c is UbigeoCriterion);
         Assert.Contains(result.Issues, i => i.Code == "parse.injected-instruction" && i.Span is { } s && s.Of(injected).StartsWith("Ignora las instrucciones", StringComparison.Ordinal));
         Assert.Contains(result.Issues, i => i.Code == "parse.quote-in-instruction");
+        Assert.All(result.Issues, i => Assert.DoesNotContain("{", i.Message(Explanations.MatcherCultures.English), StringComparison.Ordinal));
         var user = JsonDocument.Parse(_server.Requests.Last()).RootElement.GetProperty("messages")[1].GetProperty("content").ToString();
         Assert.EndsWith("CALL_TEXT>>>", user, StringComparison.Ordinal);
     }

@@ -24,7 +24,7 @@ internal sealed class OpenAIMatchLetterWriter(ChatTransport transport, [FromKeye
     public async Task<MatchLetter> WriteAsync(MatchReport report, LetterLanguage language = LetterLanguage.Spanish, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var request = new ChatCompletionOptions { MaxOutputTokenCount = 800, Temperature = 0.3f };
+        var request = new ChatCompletionOptions { MaxOutputTokenCount = 800, Temperature = transport.Options.Temperature };
         var lang = language == LetterLanguage.Quechua ? "Southern Quechua (runasimi)" : "plain Peruvian Spanish";
         ChatMessage[] messages =
         [

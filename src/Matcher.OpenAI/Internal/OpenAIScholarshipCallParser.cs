@@ -44,7 +44,7 @@ internal sealed class OpenAIScholarshipCallParser(ChatTransport transport, Parse
         {
             ResponseFormat = ChatResponseFormat.CreateJsonSchemaFormat("scholarship_call", BinaryData.FromString(ExtractionSchema.Call.GetRawText()), jsonSchemaIsStrict: true),
             MaxOutputTokenCount = options.MaxOutputTokens,
-            Temperature = 0,
+            Temperature = options.Temperature,
         };
         ChatMessage[] messages =
         [

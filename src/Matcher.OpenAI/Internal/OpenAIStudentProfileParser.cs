@@ -39,7 +39,7 @@ internal sealed class OpenAIStudentProfileParser(ChatTransport transport, ParseC
         {
             ResponseFormat = ChatResponseFormat.CreateJsonSchemaFormat("student_profile", BinaryData.FromString(ExtractionSchema.Student.GetRawText()), jsonSchemaIsStrict: true),
             MaxOutputTokenCount = options.MaxOutputTokens,
-            Temperature = 0,
+            Temperature = options.Temperature,
         };
         ChatMessage[] messages = [new SystemChatMessage(Prompts.Student), new UserChatMessage("<<<STUDENT_TEXT\n" + Grounding.Fence(text) + "\nSTUDENT_TEXT>>>")];
         var completion = await transport.CompleteAsync(Operation, messages, request, cancellationToken).ConfigureAwait(false);
