@@ -22,11 +22,9 @@ public sealed class SpanishPlaceNames
     private readonly FrozenDictionary<string, UbigeoArea[]> _provinces;
     private readonly FrozenDictionary<string, UbigeoArea[]> _districts;
     private readonly string[] _allNames;
-    private readonly UbigeoDirectory _directory;
 
     private SpanishPlaceNames(UbigeoDirectory directory)
     {
-        _directory = directory;
         _departments = Group(directory.Districts.Select(d => (d.Department, UbigeoArea.Parse(d.Ubigeo.ToString()[..2]))), extra: [("cuzco", "08"), ("lima metropolitana", "1501"), ("ancash", "02")]);
         _provinces = Group(directory.Districts.Select(d => (d.Province, UbigeoArea.Parse(d.Ubigeo.ToString()[..4]))));
         _districts = Group(directory.Districts.Select(d => (d.Name, UbigeoArea.Parse(d.Ubigeo.ToString()))));
@@ -109,9 +107,6 @@ public sealed class SpanishPlaceNames
 
         return mentions;
     }
-
-    /// <summary>The display name of an area ("Huanta (provincia)").</summary>
-    internal string? NameOf(UbigeoArea area) => _directory.NameOf(area);
 
     private List<UbigeoArea> Resolve(string key, string? kind, string? qualifier)
     {

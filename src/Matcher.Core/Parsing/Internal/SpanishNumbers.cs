@@ -55,8 +55,6 @@ internal static partial class SpanishNumbers
         return true;
     }
 
-    public static string WordsPattern => string.Join('|', Words.Keys);
-
     [GeneratedRegex(@"[.,](?<d>\d{1,2})$", RegexOptions.CultureInvariant)]
     private static partial Regex DecimalTail();
 }
