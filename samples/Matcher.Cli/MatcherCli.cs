@@ -32,6 +32,7 @@ internal static class MatcherCli
                 MatchCommand.Create(context, common),
                 ExplainCommand.Create(context, common),
                 CatalogCommand.Create(context, common),
+                ParseCommand.Create(context, common),
             };
             var parse = root.Parse(args);
             if (parse.Errors.Count > 0)

@@ -2,7 +2,11 @@ using Matcher.Catalog;
 using Matcher.Eligibility;
 using Matcher.Explanations;
 using Matcher.Internal;
+using Matcher.Letters;
+using Matcher.Letters.Internal;
 using Matcher.Matching;
+using Matcher.Parsing;
+using Matcher.Parsing.Internal;
 using Matcher.Ranking;
 using Matcher.Scoring;
 using Microsoft.Extensions.Configuration;
@@ -17,7 +21,8 @@ public static class MatcherServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="IScholarshipMatcher"/> with the offline defaults: the built-in catalog, the reference
-    /// eligibility evaluator, the default scorer, the weighted ranker and the Spanish/English explainer. Calling it
+    /// eligibility evaluator, the default scorer, the weighted ranker, the Spanish/English explainer, the offline
+    /// Spanish text parsers and the offline letter writer. Calling it
     /// again is harmless. Options are validated when the application starts.
     /// </summary>
     /// <param name="services">The services.</param>
@@ -73,6 +78,10 @@ public static class MatcherServiceCollectionExtensions
         services.TryAddSingleton<IMatchExplainer, MatchExplainer>();
         services.TryAddSingleton<IMatcherClock, MatcherClock>();
         services.TryAddSingleton<IScholarshipMatcher, MatchPipeline>();
+        services.TryAddSingleton(SpanishPlaceNames.Default);
+        services.TryAddSingleton<IScholarshipCallParser, OfflineScholarshipCallParser>();
+        services.TryAddSingleton<IStudentProfileParser, OfflineStudentProfileParser>();
+        services.TryAddSingleton<IMatchLetterWriter, OfflineMatchLetterWriter>();
         return builder;
     }
 
