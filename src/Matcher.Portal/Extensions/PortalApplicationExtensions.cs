@@ -65,6 +65,7 @@ internal static class PortalApplicationExtensions
         api.MapMatchEndpoints()
             .MapScholarshipEndpoints()
             .MapCallEndpoints()
+            .MapParseEndpoints()
             .MapStudentEndpoints()
             .MapOutcomeEndpoints()
             .MapSettingsEndpoints()

@@ -43,7 +43,14 @@ internal static class PortalServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<PortalOptions>, PortalOptionsValidator>();
         services.AddSingleton<IValidateOptions<PortalOptions>, PortalOptionsCrossFieldValidator>();
 
-        services.AddScholarshipMatcher(configuration.GetSection("Matcher"));
+        var matcher = services.AddScholarshipMatcher(configuration.GetSection("Matcher"));
+
+        // GPT parsers replace the offline ones only when a key is configured (CONTRACT §4 variables or Matcher:OpenAI).
+        var openAi = configuration.GetSection("Matcher:OpenAI");
+        if (!string.IsNullOrWhiteSpace(configuration["OPENAI_API_KEY"]) || !string.IsNullOrWhiteSpace(openAi["ApiKey"]))
+        {
+            matcher.AddOpenAIParsers(openAi);
+        }
         services.AddSingleton<DatabaseCatalogSource>();
         services.RemoveAll<Matcher.Catalog.ICatalogSource>();
         services.AddSingleton<Matcher.Catalog.ICatalogSource>(sp => sp.GetRequiredService<DatabaseCatalogSource>());

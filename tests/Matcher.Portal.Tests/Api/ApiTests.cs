@@ -430,6 +430,29 @@ public abstract class ApiTests(PortalHost host)
     }
 
     [Fact]
+    public async Task Parse_ACallsText_GivesADraftWithQuotesForProviders_AndStudentsTextForAnyone()
+    {
+        var text = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "parsing-eval", "01-beca18-2026-ordinaria.txt"));
+        using var anonymous = Host.Anonymous();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsJsonAsync("/api/v1/calls/parse", new { text })).StatusCode);
+
+        using var provider = await Host.UserAsync("provider");
+        var parsed = await provider.PostAsJsonAsync("/api/v1/calls/parse", new { text });
+        Assert.Equal(HttpStatusCode.OK, parsed.StatusCode);
+        var result = await parsed.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(result.GetProperty("draft").ValueKind == JsonValueKind.Object);
+        Assert.True(result.TryGetProperty("issues", out _));
+        await AssertProblemAsync(await provider.PostAsJsonAsync("/api/v1/calls/parse", new { text = " " }), "$.text");
+        await AssertProblemAsync(await provider.PostAsJsonAsync("/api/v1/calls/parse", new { text, extra = 1 }), "$");
+
+        var student = await anonymous.PostAsJsonAsync("/api/v1/students/parse", new { text = "Tengo 17 años, estoy en el tercio superior de mi colegio público y mi familia es pobre según el SISFOH." });
+        Assert.Equal(HttpStatusCode.OK, student.StatusCode);
+        var draft = (await student.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("draft");
+        Assert.Equal("poor", draft.GetProperty("sisfoh").GetProperty("classification").GetString());
+        Assert.Equal("topThird", draft.GetProperty("basicEducation").GetProperty("academicRank").GetString());
+    }
+
+    [Fact]
     public async Task Login_FiveWrongPasswordsLockTheAccount()
     {
         using var admin = await Host.AdminAsync();
