@@ -1,0 +1,1 @@
+namespace Matcher.MLNet; internal static class Placeholder;
