@@ -1,1 +1,0 @@
-namespace Matcher.MLNet; internal static class Placeholder;
