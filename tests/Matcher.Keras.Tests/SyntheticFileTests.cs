@@ -15,7 +15,7 @@ public class SyntheticFileTests
     [MemberData(nameof(Activations))]
     public void EveryActivation_BothFormats_MatchReference(string activation)
     {
-        var random = new Random(activation.GetHashCode(StringComparison.Ordinal) & 0xFFFF);
+        var random = new Random(activation.Sum(c => c));
         var model = new SyntheticModel(
             [
                 new TLayer("InputLayer", "x", Cfg(("batch_input_shape", new JsonArray(null, 6))), []),
@@ -24,7 +24,8 @@ public class SyntheticFileTests
             ],
             ["x"],
             ["out"]);
-        CheckBothFormats(model, random, 7);
+        // exp() of pre-activations near 10 gives terms in the thousands whose float32 sum cancels: allow for that relative error.
+        CheckBothFormats(model, random, 7, activation == "exponential" ? 1e-5 : 1e-6);
     }
 
     [Fact]
@@ -228,7 +229,7 @@ public class SyntheticFileTests
 
     private static (string, int[], float[]) Positive((string Name, int[] Shape, float[] Data) w) => (w.Name, w.Shape, w.Data.Select(v => Math.Abs(v) + 0.1f).ToArray());
 
-    private static void CheckBothFormats(SyntheticModel model, Random random, int rows)
+    private static void CheckBothFormats(SyntheticModel model, Random random, int rows, double relative = 1e-6)
     {
         var inputs = Inputs(model, random, rows);
         foreach (var (bytes, keras3) in new[] { (model.WriteKeras3Zip(), true), (model.WriteKeras2H5(), false) })
@@ -237,7 +238,7 @@ public class SyntheticFileTests
             Assert.Equal(keras3 ? KerasFileFormat.KerasZip : KerasFileFormat.LegacyHdf5, loaded.Info.Format);
             var actual = FixtureParityTests.Predict(loaded, inputs.SelectMany(r => r).ToArray());
             var expected = inputs.SelectMany(r => ReferenceForward.Run(model, Split(model, r), keras3)).Select(v => (float)v).ToArray();
-            FixtureParityTests.AssertClose(expected, actual, 1e-5, 1e-6);
+            FixtureParityTests.AssertClose(expected, actual, 1e-5, relative);
         }
     }
 
