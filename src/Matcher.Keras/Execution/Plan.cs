@@ -1,7 +1,7 @@
 namespace Matcher.Keras.Execution;
 
 /// <summary>A compiled model: ops in execution order over numbered tensors of fixed per-row width.</summary>
-internal sealed record Plan(IReadOnlyList<Op> Ops, int[] Widths, int[] InputTensors, int[] OutputTensors, int ScratchWidth)
+internal sealed record Plan(Op[] Ops, int[] Widths, int[] InputTensors, int[] OutputTensors, int ScratchWidth)
 {
     public int TotalWidth { get; } = Widths.Sum();
 

@@ -30,6 +30,11 @@ internal static class KerasFileReader
         if (IsJson(bytes))
         {
             var weights = FindWeightsFile(path);
+            if (new FileInfo(weights).Length > options.MaxFileBytes)
+            {
+                throw new KerasModelException($"{weights}: the weights file is larger than {options.MaxFileBytes:N0} bytes (KerasLoadOptions.MaxFileBytes).");
+            }
+
             return ReadJsonWithWeights(Encoding.UTF8.GetString(bytes), File.ReadAllBytes(weights), path, options);
         }
 

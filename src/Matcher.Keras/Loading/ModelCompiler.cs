@@ -109,7 +109,7 @@ internal sealed partial class ModelCompiler
             throw new KerasModelException($"{_raw.Source}: an input is listed twice.");
         }
 
-        return new Plan(_ops, [.. _widths], inputTensors, _graph.OutputNames.Select(n => _tensors[n].Tensor).ToArray(), _scratch);
+        return new Plan([.. _ops], [.. _widths], inputTensors, _graph.OutputNames.Select(n => _tensors[n].Tensor).ToArray(), _scratch);
     }
 
     private KerasLayerInfo CompileLayer(LayerSpec layer, HashSet<string> failed)
