@@ -27,7 +27,7 @@ public sealed class KerasLoadOptions
     /// <value>The default value is 0 (the file may override it).</value>
     public double RelativeTolerance { get; set; }
 
-    /// <summary>Rows run at a time by the executor; bounds its scratch memory.</summary>
-    /// <value>The default value is 256.</value>
-    public int ChunkRows { get; set; } = 256;
+    /// <summary>Rows run at a time by the executor; bounds its scratch memory so a chunk's tensors stay in cache.</summary>
+    /// <value>The default value is 64.</value>
+    public int ChunkRows { get; set; } = 64;
 }

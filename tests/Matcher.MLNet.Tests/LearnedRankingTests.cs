@@ -97,6 +97,26 @@ public sealed class LearnedRankingTests : IDisposable
     }
 
     [Fact]
+    public void CompiledForest_GivesMlNetsOwnScores()
+    {
+        using var services = new ServiceCollection().AddScholarshipMatcher().Services.BuildServiceProvider();
+        var path = Path.Combine(_dir, "forest.zip");
+        LightGbmRankerTrainer.Train(services, Outcomes.Value, path, new LightGbmTrainingOptions { Iterations = 60 });
+        var ranker = new LightGbmRanker(path);
+        Assert.Equal(60, ranker.TreeCount);
+        var random = new Random(5);
+        var features = Enumerable.Range(0, 300 * Matcher.Ranking.Features.RankingFeatures.Count).Select(_ => (float)((random.NextDouble() * 2.2) - 1.1)).ToArray();
+        var compiled = ranker.ScoreFeatures(features, 300);
+        var reference = ranker.ScoreWithMlNet(features, 300);
+        for (var i = 0; i < 300; i++)
+        {
+            Assert.Equal(reference[i], compiled[i], 4);
+        }
+
+        Assert.True(compiled.Distinct().Count() > 10);
+    }
+
+    [Fact]
     public void Metrics_MatchHandComputedValues()
     {
         Assert.Equal(1.0, RankingEvaluator.Ndcg([3, 2, 0, 0], 10), 10);

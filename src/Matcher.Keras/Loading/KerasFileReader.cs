@@ -39,7 +39,7 @@ internal static class KerasFileReader
         }
 
         var raw = Read(bytes, path, options);
-        var sidecar = Path.ChangeExtension(path, ".tests.json");
+        var sidecar = path + ".tests.json";
         return raw.TestsJson is null && File.Exists(sidecar) ? Clone(raw, File.ReadAllText(sidecar)) : raw;
     }
 

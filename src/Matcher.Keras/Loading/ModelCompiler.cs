@@ -184,7 +184,7 @@ internal sealed partial class ModelCompiler
                     Expect(layer, w, useBias ? [[inDim, units], [units]] : [[inDim, units]]);
                     var shape = x.Shape[..^1].Append(units).ToArray();
                     var output = NewTensor(layer.Name, shape);
-                    _scratch = Math.Max(_scratch, Kernels.Padded(units));
+                    _scratch = Math.Max(_scratch, 4 * Kernels.Padded(units));
                     _ops.Add(new DenseOp(layer.Name, x.Tensor, output, inDim, units, w[0].Data, useBias ? w[1].Data : new float[units], activation));
                     return (shape, activation.Describe());
                 }
