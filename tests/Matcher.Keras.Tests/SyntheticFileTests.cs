@@ -28,6 +28,24 @@ public class SyntheticFileTests
         CheckBothFormats(model, random, 7, activation == "exponential" ? 1e-5 : 1e-6);
     }
 
+    [Theory]
+    [InlineData(64)]
+    [InlineData(70)]
+    [InlineData(130)]
+    public void WideDense_EveryColumnBlock_MatchesReference(int units)
+    {
+        var random = new Random(units);
+        var model = new SyntheticModel(
+            [
+                new TLayer("InputLayer", "x", Cfg(("batch_input_shape", new JsonArray(null, 10))), []),
+                new TLayer("Dense", "wide", Cfg(("units", units), ("activation", "relu"), ("use_bias", true)), [W("kernel", random, 10, units), W("bias", random, units)], "x"),
+                new TLayer("Dense", "out", Cfg(("units", 3), ("activation", "linear"), ("use_bias", true)), [W("kernel", random, units, 3), W("bias", random, 3)], "wide"),
+            ],
+            ["x"],
+            ["out"]);
+        CheckBothFormats(model, random, 11);
+    }
+
     [Fact]
     public void EveryLayer_BothFormats_MatchReference()
     {

@@ -10,10 +10,7 @@ namespace Matcher.MLNet.Ranking;
 /// </summary>
 internal sealed class CompiledForest
 {
-    private readonly int[] _feature;
-    private readonly float[] _threshold;
-    private readonly int[] _left;
-    private readonly int[] _right;
+    private readonly Split[] _nodes;
     private readonly double[] _leaf;
     private readonly int[] _nodeStart;
     private readonly int[] _leafStart;
@@ -35,10 +32,7 @@ internal sealed class CompiledForest
             leaves += trees[t].NumberOfLeaves;
         }
 
-        _feature = new int[nodes];
-        _threshold = new float[nodes];
-        _left = new int[nodes];
-        _right = new int[nodes];
+        _nodes = new Split[nodes];
         _leaf = new double[leaves];
         for (var t = 0; t < trees.Count; t++)
         {
@@ -56,10 +50,7 @@ internal sealed class CompiledForest
                     throw new InvalidDataException($"The model splits on feature {f}; the feature vector has {featureCount}.");
                 }
 
-                _feature[_nodeStart[t] + n] = f;
-                _threshold[_nodeStart[t] + n] = tree.NumericalSplitThresholds[n];
-                _left[_nodeStart[t] + n] = tree.LeftChild[n];
-                _right[_nodeStart[t] + n] = tree.RightChild[n];
+                _nodes[_nodeStart[t] + n] = new Split(f, tree.NumericalSplitThresholds[n], tree.LeftChild[n], tree.RightChild[n]);
             }
 
             for (var l = 0; l < tree.NumberOfLeaves; l++)
@@ -90,29 +81,55 @@ internal sealed class CompiledForest
     }
 
     /// <summary>Scores one row of <paramref name="featureCount"/> features per element of <paramref name="scores"/>.</summary>
+    /// <remarks>
+    /// Eight rows walk each tree in lockstep, so the eight chains of dependent loads and compares overlap instead of
+    /// waiting on each other; the child is picked without a branch.
+    /// </remarks>
     public void Score(ReadOnlySpan<float> features, int featureCount, Span<float> scores)
     {
+        const int Lanes = 8;
         var rows = scores.Length;
-        for (var r = 0; r < rows; r++)
+        Span<int> node = stackalloc int[Lanes];
+        Span<double> sum = stackalloc double[Lanes];
+        for (var r0 = 0; r0 < rows; r0 += Lanes)
         {
-            var x = features.Slice(r * featureCount, featureCount);
-            var sum = _bias;
+            var lanes = Math.Min(Lanes, rows - r0);
+            var block = features.Slice(r0 * featureCount, lanes * featureCount);
+            sum.Fill(_bias);
             for (var t = 0; t < _weight.Length; t++)
             {
                 var start = _nodeStart[t];
-
-                // A tree with a single leaf has no split nodes.
-                var node = _stump[t] ? ~0 : 0;
-                while (node >= 0)
+                node.Fill(_stump[t] ? ~0 : 0);
+                var active = _stump[t] ? 0 : lanes;
+                while (active > 0)
                 {
-                    var i = start + node;
-                    node = x[_feature[i]] <= _threshold[i] ? _left[i] : _right[i];
+                    active = 0;
+                    for (var k = 0; k < lanes; k++)
+                    {
+                        var n = node[k];
+                        if (n >= 0)
+                        {
+                            ref readonly var split = ref _nodes[start + n];
+                            n = block[(k * featureCount) + split.Feature] <= split.Threshold ? split.Left : split.Right;
+                            node[k] = n;
+                            active += n >= 0 ? 1 : 0;
+                        }
+                    }
                 }
 
-                sum += _weight[t] * _leaf[_leafStart[t] + ~node];
+                var leaves = _leafStart[t];
+                for (var k = 0; k < lanes; k++)
+                {
+                    sum[k] += _weight[t] * _leaf[leaves + ~node[k]];
+                }
             }
 
-            scores[r] = (float)sum;
+            for (var k = 0; k < lanes; k++)
+            {
+                scores[r0 + k] = (float)sum[k];
+            }
         }
     }
+
+    private readonly record struct Split(int Feature, float Threshold, int Left, int Right);
 }
