@@ -58,12 +58,12 @@ internal static class ModelCommand
         o.WriteLine(CliText.Get("model.format", culture, ("format", info.Format), ("version", info.KerasVersion), ("class", info.ModelClass), ("params", info.ParameterCount.ToString("N0", culture)), ("hash", info.ModelHash[..16])));
         foreach (var t in info.Inputs)
         {
-            o.WriteLine(CliText.Get("model.io", culture, ("kind", "input"), ("name", t.Name), ("shape", string.Join(",", t.Shape)), ("integer", t.IsInteger ? " int" : string.Empty)));
+            o.WriteLine(CliText.Get("model.io", culture, ("kind", CliText.Get("model.kind.input", culture)), ("name", t.Name), ("shape", string.Join(",", t.Shape)), ("integer", t.IsInteger ? " int" : string.Empty)));
         }
 
         foreach (var t in info.Outputs)
         {
-            o.WriteLine(CliText.Get("model.io", culture, ("kind", "output"), ("name", t.Name), ("shape", string.Join(",", t.Shape)), ("integer", string.Empty)));
+            o.WriteLine(CliText.Get("model.io", culture, ("kind", CliText.Get("model.kind.output", culture)), ("name", t.Name), ("shape", string.Join(",", t.Shape)), ("integer", string.Empty)));
         }
 
         foreach (var l in info.Layers)
