@@ -12,8 +12,8 @@ to a call, and saves:
 
 Input: a CSV with columns `group,label,<the 25 feature names>` (one row per student x call
 candidate; label = graded relevance 0-3 as in docs/outcomes.md). Produce it from an outcomes
-file with the .NET feature code, e.g. `matcher outcomes features` in a later version, or any
-code that calls `Matcher.Ranking.Features.RankingFeatures.Compute`.
+file with `matcher outcomes features --outcomes outcomes.csv --out features.csv`, which computes
+the features with the same .NET code the rankers use (the training split only).
 
 Usage:
   python3 tools/train_keras_ranker.py features.csv ranker.keras [--epochs 30] [--seed 2026]

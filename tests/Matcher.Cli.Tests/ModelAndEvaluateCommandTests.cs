@@ -77,6 +77,14 @@ public class ModelAndEvaluateCommandTests
         Assert.Contains("filas sintéticas", output, StringComparison.Ordinal);
         Assert.Contains(",true,", File.ReadLines(outcomes).Skip(1).First(), StringComparison.Ordinal);
 
+        var features = cli.PathOf("features.csv");
+        (code, _, error) = await cli.RunAsync("outcomes", "features", "--outcomes", outcomes, "--out", features);
+        Assert.True(code == 0, error);
+        var lines = File.ReadAllLines(features);
+        Assert.StartsWith("group,label,need,merit,fit,value,urgency,priority,eligible,", lines[0], StringComparison.Ordinal);
+        Assert.All(lines.Skip(1), l => Assert.Equal(27, l.Split(',').Length));
+        Assert.Contains(lines.Skip(1), l => l.Split(',')[1] != "0");
+
         var model = cli.PathOf("ranker.zip");
         (code, _, error) = await cli.RunAsync("outcomes", "train", "--outcomes", outcomes, "--out", model);
         Assert.True(code == 0, error);

@@ -62,7 +62,25 @@ internal static class EvaluateCommand
             context.Output.WriteLine(CliText.Get("outcomes.trained", culture, ("queries", queries), ("path", path)));
             return ExitCodes.Success;
         });
-        return new Command("outcomes", CliText.Get("outcomes.description", culture)) { simulate, train };
+        var featuresInput = new Option<string>("--outcomes") { Description = CliText.Get("evaluate.outcomes", culture), HelpName = "FILE.csv", Required = true };
+        var featuresOut = new Option<string>("--out") { Description = CliText.Get("outcomes.out", culture), HelpName = "FEATURES.csv", Required = true };
+        var featuresSeed = new Option<int>("--seed") { Description = CliText.Get("evaluate.seed", culture), DefaultValueFactory = _ => 2026 };
+        var features = new Command("features", CliText.Get("outcomes.features.description", culture)) { featuresInput, featuresOut, featuresSeed, common.Catalog, common.Lang };
+        features.SetAction(parse =>
+        {
+            using var services = CommandSupport.BuildServices(parse.GetValue(common.Catalog), context);
+            var rows = ReadOutcomes(parse.GetValue(featuresInput)!, culture);
+            var path = parse.GetValue(featuresOut)!;
+            int written;
+            using (var writer = new StreamWriter(path))
+            {
+                written = OutcomeFeaturesCsv.Write(services, rows, writer, parse.GetValue(featuresSeed));
+            }
+
+            context.Output.WriteLine(CliText.Get("outcomes.features-written", culture, ("rows", written), ("path", path)));
+            return ExitCodes.Success;
+        });
+        return new Command("outcomes", CliText.Get("outcomes.description", culture)) { simulate, train, features };
     }
 
     private static int Evaluate(string outcomesPath, string rankerSpec, int seed, string? catalog, CliContext context)
