@@ -16,7 +16,7 @@ internal sealed class CompiledForest
     private readonly int[] _leafStart;
     private readonly double[] _weight;
     private readonly double _bias;
-    private readonly bool[] _stump;
+    private readonly int[] _nodeCount;
 
     private CompiledForest(TreeEnsemble<RegressionTree> ensemble, int featureCount)
     {
@@ -59,7 +59,7 @@ internal sealed class CompiledForest
             }
         }
 
-        _stump = trees.Select(t => t.NumberOfNodes == 0).ToArray();
+        _nodeCount = trees.Select(t => t.NumberOfNodes).ToArray();
         _weight = [.. ensemble.TreeWeights];
         _bias = ensemble.Bias;
     }
@@ -82,53 +82,79 @@ internal sealed class CompiledForest
 
     /// <summary>Scores one row of <paramref name="featureCount"/> features per element of <paramref name="scores"/>.</summary>
     /// <remarks>
-    /// Eight rows walk each tree in lockstep, so the eight chains of dependent loads and compares overlap instead of
-    /// waiting on each other; the child is picked without a branch.
+    /// Four rows walk each tree in lockstep without branches: a row that has reached its leaf keeps its (negative)
+    /// node while the others step, so the four chains of dependent loads overlap and nothing is mispredicted.
     /// </remarks>
     public void Score(ReadOnlySpan<float> features, int featureCount, Span<float> scores)
     {
-        const int Lanes = 8;
         var rows = scores.Length;
-        Span<int> node = stackalloc int[Lanes];
-        Span<double> sum = stackalloc double[Lanes];
-        for (var r0 = 0; r0 < rows; r0 += Lanes)
+        var r = 0;
+        for (; r + 4 <= rows; r += 4)
         {
-            var lanes = Math.Min(Lanes, rows - r0);
-            var block = features.Slice(r0 * featureCount, lanes * featureCount);
-            sum.Fill(_bias);
+            var x0 = features.Slice(r * featureCount, featureCount);
+            var x1 = features.Slice((r + 1) * featureCount, featureCount);
+            var x2 = features.Slice((r + 2) * featureCount, featureCount);
+            var x3 = features.Slice((r + 3) * featureCount, featureCount);
+            double s0 = _bias, s1 = _bias, s2 = _bias, s3 = _bias;
             for (var t = 0; t < _weight.Length; t++)
             {
-                var start = _nodeStart[t];
-                node.Fill(_stump[t] ? ~0 : 0);
-                var active = _stump[t] ? 0 : lanes;
-                while (active > 0)
+                var tree = _nodes.AsSpan(_nodeStart[t], _nodeCount[t]);
+                int n0 = 0, n1 = 0, n2 = 0, n3 = 0;
+                if (tree.Length == 0)
                 {
-                    active = 0;
-                    for (var k = 0; k < lanes; k++)
-                    {
-                        var n = node[k];
-                        if (n >= 0)
-                        {
-                            ref readonly var split = ref _nodes[start + n];
-                            n = block[(k * featureCount) + split.Feature] <= split.Threshold ? split.Left : split.Right;
-                            node[k] = n;
-                            active += n >= 0 ? 1 : 0;
-                        }
-                    }
+                    n0 = n1 = n2 = n3 = ~0;
                 }
 
-                var leaves = _leafStart[t];
-                for (var k = 0; k < lanes; k++)
+                // The AND of the four is negative only once every lane has reached a leaf.
+                while ((n0 & n1 & n2 & n3) >= 0)
                 {
-                    sum[k] += _weight[t] * _leaf[leaves + ~node[k]];
+                    n0 = Step(tree, x0, n0);
+                    n1 = Step(tree, x1, n1);
+                    n2 = Step(tree, x2, n2);
+                    n3 = Step(tree, x3, n3);
                 }
+
+                var leaves = _leaf.AsSpan(_leafStart[t]);
+                var w = _weight[t];
+                s0 += w * leaves[~n0];
+                s1 += w * leaves[~n1];
+                s2 += w * leaves[~n2];
+                s3 += w * leaves[~n3];
             }
 
-            for (var k = 0; k < lanes; k++)
-            {
-                scores[r0 + k] = (float)sum[k];
-            }
+            scores[r] = (float)s0;
+            scores[r + 1] = (float)s1;
+            scores[r + 2] = (float)s2;
+            scores[r + 3] = (float)s3;
         }
+
+        for (; r < rows; r++)
+        {
+            var x = features.Slice(r * featureCount, featureCount);
+            var sum = _bias;
+            for (var t = 0; t < _weight.Length; t++)
+            {
+                var tree = _nodes.AsSpan(_nodeStart[t], _nodeCount[t]);
+                var n = tree.Length == 0 ? ~0 : 0;
+                while (n >= 0)
+                {
+                    n = Step(tree, x, n);
+                }
+
+                sum += _weight[t] * _leaf[_leafStart[t] + ~n];
+            }
+
+            scores[r] = (float)sum;
+        }
+    }
+
+    /// <summary>One step down a tree; a negative node (a leaf) stays where it is.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static int Step(ReadOnlySpan<Split> tree, ReadOnlySpan<float> x, int node)
+    {
+        var split = tree[node & int.MaxValue & -(node >= 0 ? 1 : 0)];
+        var child = x[split.Feature] <= split.Threshold ? split.Left : split.Right;
+        return node >= 0 ? child : node;
     }
 
     private readonly record struct Split(int Feature, float Threshold, int Left, int Right);
