@@ -12,6 +12,7 @@ return args.FirstOrDefault() switch
     "cohort" => Cohort.Run(args.Skip(1).ToArray()),
     "generate" => Generate.Run(args.Skip(1).ToArray()),
     "stats" => Stats.Run(args.Skip(1).ToArray()),
+    "keras-export" => KerasExport.Run(args.Skip(1).ToArray()),
     _ => RunBenchmarks(args),
 };
 

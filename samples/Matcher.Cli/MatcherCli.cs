@@ -33,6 +33,9 @@ internal static class MatcherCli
                 ExplainCommand.Create(context, common),
                 CatalogCommand.Create(context, common),
                 ParseCommand.Create(context, common),
+                ModelCommand.Create(context, common),
+                EvaluateCommand.Create(context, common),
+                EvaluateCommand.CreateOutcomes(context, common),
             };
             var parse = root.Parse(args);
             if (parse.Errors.Count > 0)

@@ -122,6 +122,41 @@ public static class StudentProfileCsv
         return profile is not null;
     }
 
+    /// <summary>Writes a profile as cells in <see cref="KnownColumns"/> order (the inverse of <see cref="TryRead"/>; extensions are not written).</summary>
+    /// <param name="profile">The profile.</param>
+    /// <returns>One cell per known column; <see langword="null"/> where the fact is unknown.</returns>
+    public static string?[] ToCells(StudentProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        using var doc = JsonDocument.Parse(StudentProfileJson.Serialize(profile));
+        var cells = new string?[OrderedColumns.Length];
+        for (var i = 0; i < cells.Length; i++)
+        {
+            var element = doc.RootElement;
+            var found = true;
+            foreach (var part in OrderedColumns[i].Key.Split('.'))
+            {
+                if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty(part, out element))
+                {
+                    found = false;
+                    break;
+                }
+            }
+
+            cells[i] = !found ? null : element.ValueKind switch
+            {
+                JsonValueKind.Null => null,
+                JsonValueKind.String => element.GetString(),
+                JsonValueKind.True => "true",
+                JsonValueKind.False => "false",
+                JsonValueKind.Array => element.GetArrayLength() == 0 ? "[]" : string.Join('|', element.EnumerateArray().Select(e => e.GetString())),
+                _ => element.GetRawText(),
+            };
+        }
+
+        return cells;
+    }
+
     /// <summary>The CSV column a JSON path refers to (<c>$.basicEducation.gradeAverage</c> → <c>basicEducation.gradeAverage</c>).</summary>
     /// <param name="jsonPath">The JSON path.</param>
     /// <returns>The column name.</returns>
