@@ -39,7 +39,7 @@ internal static class MatchEndpoints
         return api;
     }
 
-    private static async Task<IResult> MatchOne(HttpContext http, IScholarshipMatcher matcher, ActiveSettings settings, IOptions<PortalOptions> options)
+    private static async Task<IResult> MatchOne(HttpContext http, ActiveMatcher active, ActiveSettings settings, IOptions<PortalOptions> options)
     {
         var culture = ApiProblems.Culture(http);
         var (request, badField, es, en) = MatchQuery.Read(http.Request, settings);
@@ -67,14 +67,14 @@ internal static class MatchEndpoints
         MatchReport report;
         using (PortalMetrics.Timer("match").NewTimer())
         {
-            report = matcher.Match(profile, request);
+            report = active.Current.Match(profile, request);
         }
 
         PortalMetrics.Record("match", report);
         return new MatchReportResult(report);
     }
 
-    private static async Task<IResult> MatchBatch(HttpContext http, IScholarshipMatcher matcher, ActiveSettings settings, IOptions<PortalOptions> options)
+    private static async Task<IResult> MatchBatch(HttpContext http, ActiveMatcher active, ActiveSettings settings, IOptions<PortalOptions> options)
     {
         var culture = ApiProblems.Culture(http);
         var (request, badField, es, en) = MatchQuery.Read(http.Request, settings);
@@ -103,7 +103,7 @@ internal static class MatchEndpoints
             return ApiProblems.Field("$", "El lote está vacío.", "The batch is empty.", culture);
         }
 
-        return new BatchResult(matcher, profiles, request);
+        return new BatchResult(active.Current, profiles, request);
     }
 
     /// <summary>Streams one report per line, flushing as it goes.</summary>

@@ -135,7 +135,7 @@ internal static class SettingsEndpoints
         return TypedResults.Ok(models);
     }
 
-    private static async Task<IResult> UploadModel(HttpContext http, IDbContextFactory<MatcherDbContext> databases, IOptions<PortalOptions> options, TimeProvider time, string? kind = null, string? name = null)
+    private static async Task<IResult> UploadModel(HttpContext http, IDbContextFactory<MatcherDbContext> databases, ActiveMatcher rankers, IOptions<PortalOptions> options, TimeProvider time, string? kind = null, string? name = null)
     {
         var culture = ApiProblems.Culture(http);
         if (kind is null || !ModelKinds.Contains(kind))
@@ -152,6 +152,17 @@ internal static class SettingsEndpoints
         if (content is null || content.Length == 0)
         {
             return ApiProblems.Field("$", $"Envíe el archivo del modelo (hasta {options.Value.MaxModelBytes} bytes).", $"Send the model file (at most {options.Value.MaxModelBytes} bytes).", culture);
+        }
+
+        try
+        {
+            rankers.Validate(kind, content);
+        }
+#pragma warning disable CA1031 // Whatever is wrong with an uploaded file is the uploader's problem to fix: a 400 that says what.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            return ApiProblems.Field("$", "El archivo no es un modelo utilizable: " + ex.Message, "The file is not a usable model: " + ex.Message, culture);
         }
 
         await using var db = await databases.CreateDbContextAsync(http.RequestAborted).ConfigureAwait(false);

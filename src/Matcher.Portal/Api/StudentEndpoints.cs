@@ -145,7 +145,7 @@ internal static class StudentEndpoints
         return TypedResults.Ok(items);
     }
 
-    private static async Task<IResult> Match(HttpContext http, Guid id, StudentVault vault, IScholarshipMatcher matcher, ActiveSettings settings, IDbContextFactory<MatcherDbContext> databases, TimeProvider time)
+    private static async Task<IResult> Match(HttpContext http, Guid id, StudentVault vault, ActiveMatcher active, ActiveSettings settings, IDbContextFactory<MatcherDbContext> databases, TimeProvider time)
     {
         var culture = ApiProblems.Culture(http);
         var (request, badField, es, en) = MatchQuery.Read(http.Request, settings);
@@ -165,7 +165,7 @@ internal static class StudentEndpoints
         MatchReport report;
         using (PortalMetrics.Timer("student").NewTimer())
         {
-            report = matcher.Match(profile, request with { IncludeIneligible = true });
+            report = active.Current.Match(profile, request with { IncludeIneligible = true });
         }
 
         PortalMetrics.Record("student", report);

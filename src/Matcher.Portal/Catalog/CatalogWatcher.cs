@@ -17,6 +17,7 @@ internal sealed partial class CatalogWatcher(
     ICatalogProvider catalog,
     DatabaseCatalogSource source,
     ActiveSettings settings,
+    ActiveMatcher rankers,
     PortalMetrics metrics,
     IOptions<PortalOptions> options,
     TimeProvider time,
@@ -37,11 +38,21 @@ internal sealed partial class CatalogWatcher(
 
         var weights = await db.WeightSets.AsNoTracking().Where(w => w.IsActive).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         var model = await db.RankerModels.AsNoTracking().Where(m => m.IsActive).Select(m => new { m.Version, m.Kind }).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        if (model is null)
+        {
+            rankers.UseWeighted();
+        }
+        else if (model.Version != rankers.ModelVersion)
+        {
+            var content = await db.RankerModels.AsNoTracking().Where(m => m.Version == model.Version).Select(m => m.Content).SingleAsync(cancellationToken).ConfigureAwait(false);
+            rankers.Use(model.Version, model.Kind, content);
+        }
+
         settings.Set(new ActiveSettings.Snapshot(
             weights?.Version,
             weights is null ? null : new ScoringWeights { Need = weights.Need, Merit = weights.Merit, Fit = weights.Fit, Value = weights.Value, Urgency = weights.Urgency, Priority = weights.Priority },
-            model?.Version,
-            model?.Kind));
+            rankers.ModelVersion,
+            rankers.ModelKind));
         metrics.SetVersions(catalog.Current.Version, settings.Current);
     }
 

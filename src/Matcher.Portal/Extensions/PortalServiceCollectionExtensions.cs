@@ -59,6 +59,7 @@ internal static class PortalServiceCollectionExtensions
         AddSecurity(services);
 
         services.AddSingleton<ActiveSettings>();
+        services.AddSingleton<ActiveMatcher>();
         services.AddSingleton<PortalMetrics>();
         services.AddSingleton<CatalogEditor>();
         services.AddSingleton<StudentVault>();
