@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using Matcher.Portal.Api;
 using Matcher.Portal.Catalog;
+using Matcher.Portal.Components;
 using Matcher.Portal.Data;
 using Matcher.Portal.Data.Entities;
 using Matcher.Portal.Observability;
@@ -59,6 +60,7 @@ internal static class PortalServiceCollectionExtensions
         services.AddSingleton<CatalogWatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<CatalogWatcher>());
 
+        services.AddMatcherPortalPages();
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(o =>
         {
