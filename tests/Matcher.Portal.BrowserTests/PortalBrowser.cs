@@ -109,7 +109,7 @@ public sealed class PortalBrowser : IAsyncLifetime
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
     }
 
-    public async Task SignInAsync(IPage page, string userName, string password)
+    public static async Task SignInAsync(IPage page, string userName, string password)
     {
         await page.GotoAsync("/Account/Login");
         await page.FillAsync("#username", userName);
@@ -121,7 +121,7 @@ public sealed class PortalBrowser : IAsyncLifetime
     /// <summary>Creates a user with one role through the admin API.</summary>
     public async Task<string> CreateUserAsync(string role, int? providerId = null)
     {
-        using var client = _factory!.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true, AllowAutoRedirect = false });
+        using var client = _factory!.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = BaseAddress, HandleCookies = true, AllowAutoRedirect = false });
         (await client.PostAsJsonAsync("/api/v1/auth/login", new { userName = "admin", password = AdminPassword })).EnsureSuccessStatusCode();
         var name = $"{role}-{Guid.NewGuid():N}"[..18];
         (await client.PostAsJsonAsync("/api/v1/users", new { userName = name, password = UserPassword, roles = new[] { role }, providerId })).EnsureSuccessStatusCode();

@@ -24,15 +24,15 @@ public sealed class PortalFlowTests(PortalBrowser portal, ITestOutputHelper outp
         await page.FillAsync("#answer-text", "2008-05-14");
         await page.Locator("#answer-text").DispatchEventAsync("change");
         await page.ClickAsync("#next");
-        await page.GetByText("Peruana").ClickAsync();
+        await page.GetByRole(AriaRole.Radio, new() { Name = "Peruana", Exact = true }).ClickAsync();
         await page.ClickAsync("#next");
         await Expect(page.Locator("#question-prompt")).ToContainTextAsync("distrito");
         await page.ClickAsync("#dont-know");
-        await page.GetByText("Pobre extremo").ClickAsync();
+        await page.GetByRole(AriaRole.Radio, new() { Name = "Pobre extremo", Exact = true }).ClickAsync();
         await page.ClickAsync("#next");
-        await page.GetByText("Básica Regular (EBR)").ClickAsync();
+        await page.GetByRole(AriaRole.Radio, new() { Name = "Básica Regular (EBR)", Exact = true }).ClickAsync();
         await page.ClickAsync("#next");
-        await page.GetByText("Estoy en el último año").ClickAsync();
+        await page.GetByRole(AriaRole.Radio, new() { Name = "Estoy en el último año", Exact = true }).ClickAsync();
         await page.ClickAsync("#next");
 
         // A bad number is refused with a message naming the range.
@@ -43,13 +43,18 @@ public sealed class PortalFlowTests(PortalBrowser portal, ITestOutputHelper outp
         await page.FillAsync("#answer-text", "2025");
         await page.Locator("#answer-text").DispatchEventAsync("change");
         await page.ClickAsync("#next");
-        await page.GetByText("Público").ClickAsync();
+        await page.GetByRole(AriaRole.Radio, new() { Name = "Público", Exact = true }).ClickAsync();
         await page.ClickAsync("#next");
-        while (await page.Locator("#see-results").CountAsync() == 0)
+        for (var step = 10; step <= 13; step++)
         {
             await page.ClickAsync("#dont-know");
+            await Expect(page.Locator("#step-counter")).ToHaveTextAsync($"Pregunta {step} de 13");
         }
 
+        // The last step must be answered too: "see results" without an answer is refused.
+        await page.ClickAsync("#see-results");
+        await Expect(page.Locator("#step-problem")).ToContainTextAsync("No sé");
+        await page.GetByRole(AriaRole.Radio, new() { Name = "No", Exact = true }).ClickAsync();
         await page.ClickAsync("#see-results");
         await Expect(page.Locator("#group-eligible h2")).ToContainTextAsync("Puedes postular");
         await Expect(page.Locator("#group-unknown h2")).ToContainTextAsync("Podrías postular");
@@ -74,7 +79,7 @@ public sealed class PortalFlowTests(PortalBrowser portal, ITestOutputHelper outp
 
         var name = await portal.CreateUserAsync("counselor");
         var (page, errors) = await portal.NewPageAsync();
-        await portal.SignInAsync(page, name, PortalBrowser.UserPassword);
+        await PortalBrowser.SignInAsync(page, name, PortalBrowser.UserPassword);
         await page.GotoAsync("/counselor");
         await PortalBrowser.WaitInteractiveAsync(page);
         await Expect(page.Locator("#student-count")).ToContainTextAsync("0 ");
@@ -116,7 +121,7 @@ public sealed class PortalFlowTests(PortalBrowser portal, ITestOutputHelper outp
 
         var name = await portal.CreateUserAsync("provider", providerId: 1);
         var (page, errors) = await portal.NewPageAsync();
-        await portal.SignInAsync(page, name, PortalBrowser.UserPassword);
+        await PortalBrowser.SignInAsync(page, name, PortalBrowser.UserPassword);
         await page.GotoAsync("/provider");
         await PortalBrowser.WaitInteractiveAsync(page);
         await page.ClickAsync("#new-call");
@@ -130,8 +135,8 @@ public sealed class PortalFlowTests(PortalBrowser portal, ITestOutputHelper outp
         await page.ClickAsync("#new-criterion-type");
         await page.GetByRole(AriaRole.Option, new() { Name = "Nacionalidad" }).ClickAsync();
         await page.ClickAsync("#add-criterion");
-        await page.Locator(".criterion-row .field-in input").FillAsync("PE");
-        await page.Locator(".criterion-row .field-in input").DispatchEventAsync("change");
+        await page.Locator(".criterion-row input.field-in").FillAsync("PE");
+        await page.Locator(".criterion-row input.field-in").DispatchEventAsync("change");
         await page.ClickAsync("#preview");
         await Expect(page.Locator("#preview-counts")).ToContainTextAsync("Cohorte de demostración (40)");
         await page.ClickAsync("#save-draft");
@@ -159,23 +164,32 @@ public sealed class PortalFlowTests(PortalBrowser portal, ITestOutputHelper outp
         }
 
         var (page, errors) = await portal.NewPageAsync();
-        await portal.SignInAsync(page, "admin", PortalBrowser.AdminPassword);
+        await PortalBrowser.SignInAsync(page, "admin", PortalBrowser.AdminPassword);
         await page.GotoAsync("/admin/weights");
         await PortalBrowser.WaitInteractiveAsync(page);
         await Expect(page.Locator("#mean-kendall")).ToHaveTextAsync("1.000");
         await Expect(page.Locator("#changed-topk")).ToHaveTextAsync("0");
 
         // Drag the need slider to 0 and merit to the top: rankings change.
-        var need = page.Locator(".weight-need");
-        var box = (await need.BoundingBoxAsync())!;
-        await page.Mouse.ClickAsync(box.X + 1, box.Y + (box.Height / 2));
-        var merit = page.Locator(".weight-merit");
-        box = (await merit.BoundingBoxAsync())!;
-        await page.Mouse.ClickAsync(box.X + box.Width - 1, box.Y + (box.Height / 2));
+        await DragAsync(page, ".weight-need", 0);
+        await Expect(page.Locator(".weight-value-need")).ToHaveTextAsync("0");
+        await DragAsync(page, ".weight-merit", 1);
+        await Expect(page.Locator(".weight-value-merit")).Not.ToHaveTextAsync("20");
         await Expect(page.Locator("#mean-kendall")).Not.ToHaveTextAsync("1.000");
         Assert.NotEqual("0", await page.Locator("#changed-topk").TextContentAsync());
         await portal.ScreenshotAsync(page, "admin-weights-preview");
         Assert.Empty(errors);
+    }
+
+    /// <summary>Drags a Radzen slider's handle to a fraction of its track, as a user does.</summary>
+    private static async Task DragAsync(IPage page, string slider, float fraction)
+    {
+        var track = (await page.Locator(slider).BoundingBoxAsync())!;
+        var handle = (await page.Locator(slider + " .rz-slider-handle").BoundingBoxAsync())!;
+        await page.Mouse.MoveAsync(handle.X + (handle.Width / 2), handle.Y + (handle.Height / 2));
+        await page.Mouse.DownAsync();
+        await page.Mouse.MoveAsync(track.X + (track.Width * fraction) + (fraction == 0 ? -20f : 20f), track.Y + (track.Height / 2), new() { Steps = 8 });
+        await page.Mouse.UpAsync();
     }
 
     [Fact]
@@ -188,7 +202,7 @@ public sealed class PortalFlowTests(PortalBrowser portal, ITestOutputHelper outp
 
         var name = await portal.CreateUserAsync("analyst");
         var (page, errors) = await portal.NewPageAsync();
-        await portal.SignInAsync(page, name, PortalBrowser.UserPassword);
+        await PortalBrowser.SignInAsync(page, name, PortalBrowser.UserPassword);
         await page.GotoAsync("/analyst");
         await PortalBrowser.WaitInteractiveAsync(page);
         await Expect(page.Locator("#peru-map svg path.department")).ToHaveCountAsync(25);
@@ -214,7 +228,7 @@ public sealed class PortalFlowTests(PortalBrowser portal, ITestOutputHelper outp
 
         var name = await portal.CreateUserAsync(role, role == "provider" ? 1 : null);
         var (page, _) = await portal.NewPageAsync();
-        await portal.SignInAsync(page, name, PortalBrowser.UserPassword);
+        await PortalBrowser.SignInAsync(page, name, PortalBrowser.UserPassword);
         await page.GotoAsync(path);
         await Expect(page.Locator("#access-denied")).ToBeVisibleAsync();
     }
