@@ -60,6 +60,9 @@ internal static class PortalServiceCollectionExtensions
         services.AddSingleton<CatalogWatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<CatalogWatcher>());
 
+        // The pages' framework and Radzen files: from the build output's static web assets manifest in every environment
+        // (without it, `dotnet run` in Production answers 500 for them); a published app has none and serves wwwroot.
+        builder.WebHost.UseStaticWebAssets();
         services.AddMatcherPortalPages();
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(o =>
