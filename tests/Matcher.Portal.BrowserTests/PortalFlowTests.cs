@@ -212,6 +212,67 @@ public sealed class PortalFlowTests(PortalBrowser portal, ITestOutputHelper outp
         Assert.Empty(errors);
     }
 
+    [Fact]
+    public async Task Provider_imports_a_call_from_its_text_and_saves_the_draft()
+    {
+        if (!portal.CanRun(output))
+        {
+            return;
+        }
+
+        var name = await portal.CreateUserAsync("provider", providerId: 1);
+        var (page, errors) = await portal.NewPageAsync();
+        await PortalBrowser.SignInAsync(page, name, PortalBrowser.UserPassword);
+        await page.GotoAsync("/provider/import");
+        await PortalBrowser.WaitInteractiveAsync(page);
+        var title = "Beca Importada " + Guid.NewGuid().ToString("N")[..6] + " 2027";
+        await page.FillAsync("#call-text", title + "\nPostulación del 2 de marzo al 30 de abril de 2027.\nPara menores de 25 años.");
+        await page.Locator("#call-text").DispatchEventAsync("change");
+        await page.ClickAsync("#parse");
+        await Expect(page.Locator("#import-name-es")).ToHaveValueAsync(title);
+        await Expect(page.Locator(".criterion-row[data-type=age]")).ToHaveCountAsync(1);
+        await portal.ScreenshotAsync(page, "provider-import");
+        await page.ClickAsync("#import-save");
+        await Expect(page.Locator(".rz-notification-item")).ToContainTextAsync("Borrador guardado");
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task No_page_logs_a_console_error()
+    {
+        if (!portal.CanRun(output))
+        {
+            return;
+        }
+
+        var (page, errors) = await portal.NewPageAsync();
+        await PortalBrowser.SignInAsync(page, "admin", PortalBrowser.AdminPassword);
+        foreach (var path in new[] { "/", "/becas", "/counselor", "/provider", "/provider/import", "/analyst", "/admin/users", "/admin/keys", "/admin/weights", "/admin/audit", "/Account/AccessDenied" })
+        {
+            await page.GotoAsync(path);
+            await PortalBrowser.WaitInteractiveAsync(page);
+            await Expect(page.Locator("h1")).ToBeVisibleAsync();
+        }
+
+        // The key is shown once, in full, and only its prefix stays in the list.
+        await page.GotoAsync("/admin/keys");
+        await PortalBrowser.WaitInteractiveAsync(page);
+        await page.FillAsync("#key-name", "app de prueba");
+        await page.Locator("#key-name").DispatchEventAsync("change");
+        await page.Locator("#key-scopes .rz-chkbox-box").First.ClickAsync();
+        await page.ClickAsync("#create-key");
+        var key = await page.Locator("#new-key").TextContentAsync();
+        Assert.StartsWith("mk_", key, StringComparison.Ordinal);
+        await page.ReloadAsync();
+        await PortalBrowser.WaitInteractiveAsync(page);
+        await Expect(page.Locator("#keys-grid")).ToContainTextAsync(key![..10]);
+        Assert.DoesNotContain(key, await page.ContentAsync(), StringComparison.Ordinal);
+        await page.GotoAsync("/admin/audit");
+        await PortalBrowser.WaitInteractiveAsync(page);
+        await Expect(page.Locator("#audit-grid")).ToContainTextAsync("apikey.create");
+        Assert.Empty(errors);
+    }
+
     [Theory]
     [InlineData("counselor", "/admin/weights")]
     [InlineData("counselor", "/provider")]

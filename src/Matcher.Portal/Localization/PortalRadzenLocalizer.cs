@@ -52,10 +52,10 @@ internal sealed class PortalRadzenLocalizer : ILocalizer
         ["Dialog_AlertTitle"] = "Aviso",
         ["Dialog_CloseAriaLabel"] = "Cerrar",
         ["Upload_ChooseText"] = "Elegir archivo",
-        ["DropDown_EmptyText"] = "Sin resultados",
-        ["DropDown_SelectAllText"] = "Todos",
+        ["DropDown_ClearAriaLabel"] = "Borrar la selección",
+        ["DropDown_SelectedItemsText"] = "seleccionados",
         ["DropDown_SearchAriaLabel"] = "Buscar",
-        ["SidebarToggle_AriaLabel"] = "Mostrar u ocultar el menú",
+        ["SidebarToggle_ToggleAriaLabel"] = "Mostrar u ocultar el menú",
         ["Notification_CloseAriaLabel"] = "Cerrar aviso",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
