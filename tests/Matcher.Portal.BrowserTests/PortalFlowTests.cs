@@ -142,7 +142,7 @@ public sealed class PortalFlowTests(PortalBrowser portal, ITestOutputHelper outp
         await page.ClickAsync("#save-draft");
         await Expect(page.Locator("#call-editor h2")).ToContainTextAsync(id);
         await page.ClickAsync("#publish");
-        await Expect(page.Locator("#call-editor h2")).ToContainTextAsync("Published");
+        await Expect(page.Locator("#call-editor h2")).ToContainTextAsync("publicada");
         await portal.ScreenshotAsync(page, "provider-editor");
 
         var (pub, pubErrors) = await portal.NewPageAsync();

@@ -62,6 +62,17 @@ public sealed class WeightsPreviewTests
     }
 
     [Fact]
+    public void Active_weights_become_shares_of_100_with_the_same_ratios()
+    {
+        var input = WeightInput.From(new Matcher.Scoring.ScoringWeights());
+        double[] shares = [input.Need, input.Merit, input.Fit, input.Value, input.Urgency, input.Priority];
+        Assert.Equal(100, shares.Sum(), 9);
+        Assert.Equal(30, input.Need, 9);
+        Assert.Equal(input.Fit, input.Value, 9);
+        Assert.Equal(1.5, input.Need / input.Merit, 9);
+    }
+
+    [Fact]
     public void Weights_follow_the_api_rules()
     {
         Assert.Null(new WeightInput { Need = 30 }.Validate(false));

@@ -29,11 +29,16 @@ public sealed class WeightInput
     /// <summary>The weights as the matcher takes them.</summary>
     public ScoringWeights ToWeights() => new() { Need = Need, Merit = Merit, Fit = Fit, Value = Value, Urgency = Urgency, Priority = Priority };
 
-    /// <summary>A copy of matcher weights.</summary>
+    /// <summary>
+    /// Matcher weights as shares of 100. The score is a weighted mean, so scaling every weight by one factor ranks
+    /// exactly the same; shares make the sliders comparable whatever scale a stored set used (0.30 or 30).
+    /// </summary>
     public static WeightInput From(ScoringWeights weights)
     {
         ArgumentNullException.ThrowIfNull(weights);
-        return new() { Need = weights.Need, Merit = weights.Merit, Fit = weights.Fit, Value = weights.Value, Urgency = weights.Urgency, Priority = weights.Priority };
+        var total = weights.ToArray().Sum();
+        var f = total > 0 ? 100 / total : 1;
+        return new() { Need = weights.Need * f, Merit = weights.Merit * f, Fit = weights.Fit * f, Value = weights.Value * f, Urgency = weights.Urgency * f, Priority = weights.Priority * f };
     }
 
     /// <summary>The problem with these weights (the API's rules), or <see langword="null"/>.</summary>
