@@ -273,6 +273,46 @@ public sealed class PortalFlowTests(PortalBrowser portal, ITestOutputHelper outp
         Assert.Empty(errors);
     }
 
+    [Fact]
+    public async Task Counselors_see_only_their_own_students_and_providers_only_their_calls()
+    {
+        if (!portal.CanRun(output))
+        {
+            return;
+        }
+
+        var first = await portal.CreateUserAsync("counselor");
+        var (page, errors) = await portal.NewPageAsync();
+        await PortalBrowser.SignInAsync(page, first, PortalBrowser.UserPassword);
+        await page.GotoAsync("/counselor");
+        await PortalBrowser.WaitInteractiveAsync(page);
+        await page.SetInputFilesAsync("#csv-file", new FilePayload { Name = "dos.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes("id,nationality\nown-1,PE\nown-2,PE\n") });
+        await Expect(page.Locator("#import-summary")).ToContainTextAsync("2 filas válidas");
+        await page.ClickAsync("#consent");
+        await page.ClickAsync("#save-students");
+        await Expect(page.Locator("#student-count")).ToContainTextAsync("2 ");
+
+        // Signing out ends the session; the second counselor sees none of the first one's students.
+        await page.ClickAsync("#logout");
+        await Expect(page.Locator("#login-link")).ToBeVisibleAsync();
+        var second = await portal.CreateUserAsync("counselor");
+        await PortalBrowser.SignInAsync(page, second, PortalBrowser.UserPassword);
+        await page.GotoAsync("/counselor");
+        await PortalBrowser.WaitInteractiveAsync(page);
+        await Expect(page.Locator("#student-count")).ToContainTextAsync("0 ");
+
+        var provider = await portal.CreateUserAsync("provider", providerId: 2);
+        var (own, ownErrors) = await portal.NewPageAsync();
+        await PortalBrowser.SignInAsync(own, provider, PortalBrowser.UserPassword);
+        await own.GotoAsync("/provider");
+        await PortalBrowser.WaitInteractiveAsync(own);
+        var providers = await own.Locator("#calls-grid tr.rz-data-row td:nth-child(2)").AllTextContentsAsync();
+        Assert.NotEmpty(providers);
+        Assert.Single(providers.Select(p => p.Trim()).Distinct(StringComparer.Ordinal));
+        Assert.Empty(errors);
+        Assert.Empty(ownErrors);
+    }
+
     [Theory]
     [InlineData("counselor", "/admin/weights")]
     [InlineData("counselor", "/provider")]
