@@ -100,7 +100,7 @@ public sealed class PortalFlowTests(PortalBrowser portal, ITestOutputHelper outp
 
         await page.ClickAsync("#match-all");
         await Expect(page.Locator("#match-status")).ToContainTextAsync("40 / 40");
-        Assert.True(await page.Locator("#results-grid tr.rz-data-row").CountAsync() > 0);
+        await Expect(page.Locator("#results-grid tr.rz-data-row")).ToHaveCountAsync(10);
         var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#export-csv"));
         var path = Path.Combine(portal.ArtifactDirectory, "counselor-export.csv");
         await download.SaveAsAsync(path);
@@ -108,6 +108,12 @@ public sealed class PortalFlowTests(PortalBrowser portal, ITestOutputHelper outp
         Assert.StartsWith("StudentId,ScholarshipId", lines[0], StringComparison.Ordinal);
         Assert.Equal(40, lines.Skip(1).Select(l => l.Split(',')[0]).Distinct(StringComparer.Ordinal).Count());
         await portal.ScreenshotAsync(page, "counselor-results");
+
+        // Printing gives one sheet per student.
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        await Expect(page.Locator("#print-sheets .print-sheet")).ToHaveCountAsync(40);
+        await Expect(page.Locator("#results-grid")).ToBeHiddenAsync();
+        await page.EmulateMediaAsync(new() { Media = Media.Screen });
         Assert.Empty(errors);
     }
 
