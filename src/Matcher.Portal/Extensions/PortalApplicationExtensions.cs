@@ -1,6 +1,7 @@
 using Matcher.Catalog;
 using Matcher.Portal.Api;
 using Matcher.Portal.Catalog;
+using Matcher.Portal.Components;
 using Matcher.Portal.Data;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -53,9 +54,11 @@ internal static class PortalApplicationExtensions
             return next(context);
         });
         app.UseHttpMetrics();
+        app.UseMatcherPortalLocalization();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseAntiforgery();
         return app;
     }
 
@@ -77,7 +80,9 @@ internal static class PortalApplicationExtensions
         app.MapMetrics("/metrics");
         app.MapOpenApi();
         app.MapScalarApiReference();
-        app.MapGet("/", () => Results.Redirect("/scalar/v1")).ExcludeFromDescription();
+
+        // The public "Encuentra tu beca" page takes "/"; the API reference stays at /scalar/v1.
+        app.MapMatcherPortalPages();
         return app;
     }
 }

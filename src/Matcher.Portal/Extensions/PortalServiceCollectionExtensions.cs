@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using Matcher.Portal.Api;
 using Matcher.Portal.Catalog;
+using Matcher.Portal.Components;
 using Matcher.Portal.Data;
 using Matcher.Portal.Data.Entities;
 using Matcher.Portal.Observability;
@@ -67,6 +68,10 @@ internal static class PortalServiceCollectionExtensions
         services.AddSingleton<CatalogWatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<CatalogWatcher>());
 
+        // The pages' framework and Radzen files: from the build output's static web assets manifest in every environment
+        // (without it, `dotnet run` in Production answers 500 for them); a published app has none and serves wwwroot.
+        builder.WebHost.UseStaticWebAssets();
+        services.AddMatcherPortalPages();
         services.AddProblemDetails();
         services.AddExceptionHandler<DatabaseUnavailableHandler>();
         services.ConfigureHttpJsonOptions(o =>
