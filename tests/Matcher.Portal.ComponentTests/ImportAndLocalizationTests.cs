@@ -12,6 +12,15 @@ public sealed class ImportAndLocalizationTests
         public DateOnly Today() => new(2025, 9, 1);
     }
 
+    /// <summary>The page's reader over the core's offline call parser, as the host registers it.</summary>
+    private static CoreCallTextParser Reader()
+    {
+        var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection().AddScholarshipMatcher().Services;
+        var parser = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Matcher.Parsing.IScholarshipCallParser>(
+            Microsoft.Extensions.DependencyInjection.ServiceCollectionContainerBuilderExtensions.BuildServiceProvider(services));
+        return new CoreCallTextParser(parser, new FixedClock());
+    }
+
     [Fact]
     public async Task Offline_reader_takes_title_window_age_and_grade_and_the_draft_is_a_valid_entry()
     {
@@ -20,7 +29,7 @@ public sealed class ImportAndLocalizationTests
             Postulación del 8 de septiembre al 14 de octubre de 2025.
             Dirigida a jóvenes menores de 22 años con promedio mínimo de 14,5 en secundaria.
             """;
-        var parsed = await new OfflineCallTextParser(new FixedClock()).ParseAsync(text, "PRONABEC", english: false, CancellationToken.None);
+        var parsed = await Reader().ParseAsync(text, "PRONABEC", english: false, CancellationToken.None);
         Assert.Equal("beca-ejemplo-regional-2026", parsed.Draft.Id);
         Assert.Equal("Beca Ejemplo Regional 2026", parsed.Draft.NameEs);
         Assert.Equal(new DateTime(2025, 9, 8, 0, 0, 0, DateTimeKind.Unspecified), parsed.Draft.Opens);
@@ -34,11 +43,11 @@ public sealed class ImportAndLocalizationTests
     [Fact]
     public async Task Offline_reader_invents_nothing_from_a_text_without_requirements()
     {
-        var parsed = await new OfflineCallTextParser(new FixedClock()).ParseAsync("Convocatoria abierta", "PRONABEC", english: true, CancellationToken.None);
+        var parsed = await Reader().ParseAsync("Convocatoria abierta", "PRONABEC", english: true, CancellationToken.None);
         Assert.Empty(parsed.Draft.Criteria.Rows);
         Assert.Null(parsed.Draft.Opens);
-        Assert.Contains(parsed.Issues, i => i.Contains("No requirement recognized", StringComparison.Ordinal));
-        Assert.Contains(parsed.Issues, i => i.Contains("No application dates", StringComparison.Ordinal));
+        Assert.Contains(parsed.Issues, i => i.StartsWith("$.call", StringComparison.Ordinal));
+        Assert.Contains(parsed.Issues, i => i.Contains("URL", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -26,7 +26,7 @@ internal static class PortalPages
         services.AddSingleton<WeightsPreviewService>();
         services.AddSingleton<CohortStatistics>();
         services.AddSingleton<PeruMap>();
-        services.AddSingleton<IScholarshipCallTextParser, OfflineCallTextParser>();
+        services.AddSingleton<IScholarshipCallTextParser, CoreCallTextParser>();
         return services;
     }
 
