@@ -46,14 +46,10 @@ internal static class AdminEndpoints
     private static async Task<IResult> CreateUser(HttpContext http, UserManager<PortalUser> users, IDbContextFactory<MatcherDbContext> databases, TimeProvider time)
     {
         var culture = ApiProblems.Culture(http);
-        UserInput? input;
-        try
+        var (input, problem) = await JsonBody.ReadAsync<UserInput>(http).ConfigureAwait(false);
+        if (problem is not null)
         {
-            input = await http.Request.ReadFromJsonAsync<UserInput>(http.RequestAborted).ConfigureAwait(false);
-        }
-        catch (JsonException ex)
-        {
-            return ApiProblems.Field(ex.Path ?? "$", "Valor no válido.", "Invalid value.", culture);
+            return problem;
         }
 
         if (input?.UserName is null || input.Password is null)
@@ -87,15 +83,7 @@ internal static class AdminEndpoints
     private static async Task<IResult> SetRoles(HttpContext http, string id, UserManager<PortalUser> users, IDbContextFactory<MatcherDbContext> databases, TimeProvider time)
     {
         var culture = ApiProblems.Culture(http);
-        string[]? roles;
-        try
-        {
-            roles = await http.Request.ReadFromJsonAsync<string[]>(http.RequestAborted).ConfigureAwait(false);
-        }
-        catch (JsonException)
-        {
-            roles = null;
-        }
+        var (roles, _) = await JsonBody.ReadAsync<string[]>(http).ConfigureAwait(false);
 
         if (roles is null || roles.Any(r => !PortalRoles.All.Contains(r)))
         {
@@ -157,14 +145,10 @@ internal static class AdminEndpoints
     private static async Task<IResult> CreateKey(HttpContext http, IDbContextFactory<MatcherDbContext> databases, TimeProvider time)
     {
         var culture = ApiProblems.Culture(http);
-        ApiKeyInput? input;
-        try
+        var (input, problem) = await JsonBody.ReadAsync<ApiKeyInput>(http).ConfigureAwait(false);
+        if (problem is not null)
         {
-            input = await http.Request.ReadFromJsonAsync<ApiKeyInput>(http.RequestAborted).ConfigureAwait(false);
-        }
-        catch (JsonException ex)
-        {
-            return ApiProblems.Field(ex.Path ?? "$", "Valor no válido.", "Invalid value.", culture);
+            return problem;
         }
 
         if (input is null || string.IsNullOrWhiteSpace(input.Name) || input.Name.Length > 200)

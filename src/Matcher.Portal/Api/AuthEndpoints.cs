@@ -26,15 +26,7 @@ internal static class AuthEndpoints
     private static async Task<IResult> Login(HttpContext http, SignInManager<PortalUser> signIn, IDbContextFactory<MatcherDbContext> databases, TimeProvider time)
     {
         var culture = ApiProblems.Culture(http);
-        LoginInput? input;
-        try
-        {
-            input = await http.Request.ReadFromJsonAsync<LoginInput>(http.RequestAborted).ConfigureAwait(false);
-        }
-        catch (JsonException)
-        {
-            input = null;
-        }
+        var (input, _) = await JsonBody.ReadAsync<LoginInput>(http).ConfigureAwait(false);
 
         if (input?.UserName is not { Length: > 0 and <= 256 } || input.Password is not { Length: > 0 and <= 512 })
         {

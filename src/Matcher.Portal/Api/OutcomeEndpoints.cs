@@ -25,19 +25,10 @@ internal static class OutcomeEndpoints
     private static async Task<IResult> Record(HttpContext http, IDbContextFactory<MatcherDbContext> databases, Matcher.Catalog.ICatalogProvider catalog, TimeProvider time)
     {
         var culture = ApiProblems.Culture(http);
-        OutcomeInput? input;
-        try
-        {
-            input = await http.Request.ReadFromJsonAsync<OutcomeInput>(http.RequestAborted).ConfigureAwait(false);
-        }
-        catch (JsonException ex)
-        {
-            return ApiProblems.Field(ex.Path ?? "$", "Valor no válido.", "Invalid value.", culture);
-        }
-
+        var (input, problem) = await JsonBody.ReadAsync<OutcomeInput>(http).ConfigureAwait(false);
         if (input is null)
         {
-            return ApiProblems.Field("$", "Falta el cuerpo.", "The body is missing.", culture);
+            return problem!;
         }
 
         if (!EnumText.TryParse<OutcomeStatus>(input.Outcome, out var status))

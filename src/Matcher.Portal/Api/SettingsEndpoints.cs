@@ -49,14 +49,10 @@ internal static class SettingsEndpoints
     private static async Task<IResult> CreateWeights(HttpContext http, IDbContextFactory<MatcherDbContext> databases, TimeProvider time)
     {
         var culture = ApiProblems.Culture(http);
-        WeightSetInput? input;
-        try
+        var (input, problem) = await JsonBody.ReadAsync<WeightSetInput>(http).ConfigureAwait(false);
+        if (problem is not null)
         {
-            input = await http.Request.ReadFromJsonAsync<WeightSetInput>(http.RequestAborted).ConfigureAwait(false);
-        }
-        catch (JsonException ex)
-        {
-            return ApiProblems.Field(ex.Path ?? "$", "Valor no válido.", "Invalid value.", culture);
+            return problem;
         }
 
         if (input is null || string.IsNullOrWhiteSpace(input.Name) || input.Name.Length > 200)

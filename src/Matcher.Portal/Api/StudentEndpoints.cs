@@ -122,15 +122,7 @@ internal static class StudentEndpoints
     private static async Task<IResult> Lookup(HttpContext http, StudentVault vault, IDbContextFactory<MatcherDbContext> databases)
     {
         var culture = ApiProblems.Culture(http);
-        DniLookup? lookup;
-        try
-        {
-            lookup = await http.Request.ReadFromJsonAsync<DniLookup>(http.RequestAborted).ConfigureAwait(false);
-        }
-        catch (JsonException)
-        {
-            lookup = null;
-        }
+        var (lookup, _) = await JsonBody.ReadAsync<DniLookup>(http).ConfigureAwait(false);
 
         if (lookup is null || !StudentVault.IsValidDni(lookup.Dni))
         {

@@ -21,20 +21,7 @@ internal sealed class CoreCallTextParser(IScholarshipCallParser parser, IMatcher
         var parsed = JsonNode.Parse(ParseResultJson.Serialize(result, culture, indented: false))!;
         var draft = parsed["draft"] as JsonObject ?? [];
         var year = draft["convocatoria"]?.GetValue<int>() ?? clock.Today().Year;
-        var entry = new JsonObject
-        {
-            ["id"] = $"nueva-beca-{year}",
-            ["program"] = "nueva-beca",
-            ["provider"] = provider,
-            ["name"] = new JsonObject { ["es"] = "Nueva beca", ["en"] = "New scholarship" },
-            ["level"] = "undergraduate",
-            ["studyCountries"] = new JsonArray("PE"),
-            ["convocatoria"] = year,
-            ["sourceUrl"] = "https://www.example.org/bases",
-            ["sourceYear"] = year,
-            ["coverage"] = new JsonObject { ["type"] = "partial", ["items"] = new JsonArray("tuition") },
-            ["criteria"] = new JsonArray(),
-        };
+        var entry = JsonNode.Parse(CallDraft.New(provider, year).ToJson())!.AsObject();
         if (draft["name"]?.GetValue<string>() is { Length: > 0 } name)
         {
             entry["name"] = new JsonObject { ["es"] = name, ["en"] = name };
