@@ -19,6 +19,9 @@ internal static class OutcomeEndpoints
             .Accepts<OutcomeInput>("application/json").ProducesValidationProblem();
         group.MapGet("/", List).RequireAuthorization(PortalPolicies.Analytics)
             .WithName("ListOutcomes").WithSummary("Recorded outcomes (student ids, not their data), oldest first, paged by id.");
+        group.MapGet("/export", Export).RequireAuthorization(PortalPolicies.Analytics)
+            .WithName("ExportOutcomes").WithSummary("Every recorded outcome as the outcomes CSV of docs/outcomes.md (profile columns included, student ids pseudonymous), for training and evaluating rankers.")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
         return api;
     }
 
@@ -65,6 +68,33 @@ internal static class OutcomeEndpoints
         AuditLog.Add(db, time, outcome.RecordedBy, "outcome.record", "student", input.StudentId.ToString(), $"{input.ScholarshipId} {input.Outcome}");
         await db.SaveChangesAsync(http.RequestAborted).ConfigureAwait(false);
         return TypedResults.Created($"/api/v1/outcomes/{outcome.Id}", new OutcomeItem(outcome.Id, outcome.StudentId, outcome.ScholarshipId, EnumText.Of(outcome.Status), outcome.RecordedOn));
+    }
+
+    private static async Task<IResult> Export(HttpContext http, IDbContextFactory<MatcherDbContext> databases, Students.StudentVault vault, TimeProvider time)
+    {
+        await using var db = await databases.CreateDbContextAsync(http.RequestAborted).ConfigureAwait(false);
+        var rows = await db.Outcomes.AsNoTracking().OrderBy(o => o.Id)
+            .Join(db.Students.AsNoTracking(), o => o.StudentId, s => s.Id, (o, s) => new { o.StudentId, o.ScholarshipId, o.Status, o.RecordedOn, s.ProfileCiphertext })
+            .ToListAsync(http.RequestAborted).ConfigureAwait(false);
+        var records = rows.Select(r => new Matcher.MLNet.Outcomes.OutcomeRecord(
+            // The counselor's own id for the student stays in the host; the export carries the host's opaque id.
+            StudentProfileJson.Parse(vault.Unprotect(r.ProfileCiphertext)) with { Id = r.StudentId.ToString() },
+            r.ScholarshipId,
+            r.Status switch
+            {
+                OutcomeStatus.Applied => Matcher.MLNet.Outcomes.OutcomeKind.Applied,
+                OutcomeStatus.Shortlisted => Matcher.MLNet.Outcomes.OutcomeKind.Shortlisted,
+                OutcomeStatus.Awarded => Matcher.MLNet.Outcomes.OutcomeKind.Awarded,
+                _ => Matcher.MLNet.Outcomes.OutcomeKind.Rejected,
+            },
+            r.RecordedOn,
+            Synthetic: false)).ToList();
+        AuditLog.Add(db, time, CurrentActor.Name(http.User), "outcomes.export", "outcomes", "*", $"{records.Count} rows");
+        await db.SaveChangesAsync(http.RequestAborted).ConfigureAwait(false);
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        Matcher.MLNet.Outcomes.OutcomesCsv.Write(text, records);
+        http.Response.Headers.ContentDisposition = "attachment; filename=\"outcomes.csv\"";
+        return TypedResults.Text(text.ToString(), "text/csv; charset=utf-8");
     }
 
     private static async Task<IResult> List(HttpContext http, IDbContextFactory<MatcherDbContext> databases, long? after = null, int? limit = null)

@@ -386,6 +386,17 @@ public abstract class ApiTests(PortalHost host)
         Assert.NotEmpty(export.GetProperty("matchResults").EnumerateArray());
         Assert.Single(export.GetProperty("outcomes").EnumerateArray());
 
+        // Analysts export outcomes in the format the learned rankers train on; the counselor's own id does not leave.
+        using var analyst = await Host.UserAsync("analyst");
+        Assert.Equal(HttpStatusCode.Forbidden, (await counselor.GetAsync(new Uri("/api/v1/outcomes/export", UriKind.Relative))).StatusCode);
+        var csv = await analyst.GetStringAsync(new Uri("/api/v1/outcomes/export", UriKind.Relative));
+        var rows = Matcher.MLNet.Outcomes.OutcomesCsv.Read(new StringReader(csv), "outcomes.csv", out var csvErrors);
+        Assert.Empty(csvErrors);
+        var row = Assert.Single(rows, r => r.Student.Id == id.ToString());
+        Assert.Equal(("beca18-2026-ordinaria", Matcher.MLNet.Outcomes.OutcomeKind.Applied, false), (row.ScholarshipId, row.Outcome, row.Synthetic));
+        Assert.Equal(new DateOnly(2007, 3, 10), row.Student.BirthDate);
+        Assert.DoesNotContain("del-1", csv, StringComparison.Ordinal);
+
         Assert.Equal(HttpStatusCode.NoContent, (await counselor.DeleteAsync(new Uri($"/api/v1/students/{id}", UriKind.Relative))).StatusCode);
         await using var db = Host.CreateDbContext();
         Assert.False(await db.Students.AnyAsync(s => s.Id == id));
