@@ -73,22 +73,7 @@ internal static class OutcomeEndpoints
     private static async Task<IResult> Export(HttpContext http, IDbContextFactory<MatcherDbContext> databases, Students.StudentVault vault, TimeProvider time)
     {
         await using var db = await databases.CreateDbContextAsync(http.RequestAborted).ConfigureAwait(false);
-        var rows = await db.Outcomes.AsNoTracking().OrderBy(o => o.Id)
-            .Join(db.Students.AsNoTracking(), o => o.StudentId, s => s.Id, (o, s) => new { o.StudentId, o.ScholarshipId, o.Status, o.RecordedOn, s.ProfileCiphertext })
-            .ToListAsync(http.RequestAborted).ConfigureAwait(false);
-        var records = rows.Select(r => new Matcher.MLNet.Outcomes.OutcomeRecord(
-            // The counselor's own id for the student stays in the host; the export carries the host's opaque id.
-            StudentProfileJson.Parse(vault.Unprotect(r.ProfileCiphertext)) with { Id = r.StudentId.ToString() },
-            r.ScholarshipId,
-            r.Status switch
-            {
-                OutcomeStatus.Applied => Matcher.MLNet.Outcomes.OutcomeKind.Applied,
-                OutcomeStatus.Shortlisted => Matcher.MLNet.Outcomes.OutcomeKind.Shortlisted,
-                OutcomeStatus.Awarded => Matcher.MLNet.Outcomes.OutcomeKind.Awarded,
-                _ => Matcher.MLNet.Outcomes.OutcomeKind.Rejected,
-            },
-            r.RecordedOn,
-            Synthetic: false)).ToList();
+        var records = await Services.RecordedOutcomes.LoadAsync(db, vault, http.RequestAborted).ConfigureAwait(false);
         AuditLog.Add(db, time, CurrentActor.Name(http.User), "outcomes.export", "outcomes", "*", $"{records.Count} rows");
         await db.SaveChangesAsync(http.RequestAborted).ConfigureAwait(false);
         using var text = new StringWriter(CultureInfo.InvariantCulture);

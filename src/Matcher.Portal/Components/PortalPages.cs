@@ -26,6 +26,7 @@ internal static class PortalPages
         services.AddSingleton<WeightsPreviewService>();
         services.AddSingleton<CohortStatistics>();
         services.AddSingleton<PeruMap>();
+        services.AddSingleton<RankingMetrics>();
         services.AddSingleton<IScholarshipCallTextParser, CoreCallTextParser>();
         return services;
     }
