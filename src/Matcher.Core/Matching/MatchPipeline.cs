@@ -45,7 +45,7 @@ internal sealed class MatchPipeline : IScholarshipMatcher
         // candidates are scored in full and explained; any replaced part takes the general path.
         if (eligibility is CriteriaEligibilityEvaluator { HasRules: false } && scorer is DefaultScholarshipScorer defaultScorer && ranker is WeightedScholarshipRanker weighted)
         {
-            _fast = new FastPath(weighted, weighted.Weights.ToArray(), weighted.TotalWeight, defaultScorer.UrgencyHorizonDays);
+            _fast = new FastPath(weighted.Weights.ToArray(), weighted.TotalWeight, defaultScorer.UrgencyHorizonDays);
         }
     }
 
@@ -241,7 +241,7 @@ internal sealed class MatchPipeline : IScholarshipMatcher
             .Select(x => x.r)
             .ToList();
 
-    private sealed record FastPath(WeightedScholarshipRanker Ranker, double[] Weights, double TotalWeight, int UrgencyHorizonDays);
+    private sealed record FastPath(double[] Weights, double TotalWeight, int UrgencyHorizonDays);
 
     private ScholarshipMatch ToMatch(RankedCandidate ranked, int? rank, DateOnly asOf, CultureInfo culture, bool explain = true)
     {

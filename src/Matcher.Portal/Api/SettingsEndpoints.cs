@@ -102,25 +102,8 @@ internal static class SettingsEndpoints
         return TypedResults.Created($"/api/v1/weights/{version}", new { version });
     }
 
-    private static async Task<IResult> ActivateWeights(HttpContext http, int version, IDbContextFactory<MatcherDbContext> databases, CatalogWatcher watcher, TimeProvider time)
-    {
-        await using var db = await databases.CreateDbContextAsync(http.RequestAborted).ConfigureAwait(false);
-        var sets = await db.WeightSets.ToListAsync(http.RequestAborted).ConfigureAwait(false);
-        if (sets.All(s => s.Version != version))
-        {
-            return ApiProblems.NotFound(ApiProblems.Culture(http), $"weights {version}");
-        }
-
-        foreach (var set in sets)
-        {
-            set.IsActive = set.Version == version;
-        }
-
-        AuditLog.Add(db, time, CurrentActor.Name(http.User), "weights.activate", "weights", version.ToString(CultureInfo.InvariantCulture));
-        await db.SaveChangesAsync(http.RequestAborted).ConfigureAwait(false);
-        await watcher.CheckAsync(http.RequestAborted).ConfigureAwait(false);
-        return TypedResults.NoContent();
-    }
+    private static Task<IResult> ActivateWeights(HttpContext http, int version, IDbContextFactory<MatcherDbContext> databases, CatalogWatcher watcher, TimeProvider time) =>
+        ActivateAsync(http, version, databases, db => db.WeightSets, "weights", watcher, time);
 
     private static async Task<IResult> ListModels(HttpContext http, IDbContextFactory<MatcherDbContext> databases)
     {
@@ -174,22 +157,30 @@ internal static class SettingsEndpoints
         return TypedResults.Created($"/api/v1/models/{version}", new { version });
     }
 
-    private static async Task<IResult> ActivateModel(HttpContext http, int version, IDbContextFactory<MatcherDbContext> databases, CatalogWatcher watcher, TimeProvider time)
+    private static Task<IResult> ActivateModel(HttpContext http, int version, IDbContextFactory<MatcherDbContext> databases, CatalogWatcher watcher, TimeProvider time) =>
+        ActivateAsync(http, version, databases, db => db.RankerModels, "model", watcher, time);
+
+    /// <summary>
+    /// Makes one version active and every other inactive in one statement (a model's file is never loaded for it), audited
+    /// in the same transaction; this replica applies it at once, the others on their next poll.
+    /// </summary>
+    private static async Task<IResult> ActivateAsync<T>(HttpContext http, int version, IDbContextFactory<MatcherDbContext> databases, Func<MatcherDbContext, IQueryable<T>> table, string kind, CatalogWatcher watcher, TimeProvider time)
+        where T : class, IVersioned
     {
         await using var db = await databases.CreateDbContextAsync(http.RequestAborted).ConfigureAwait(false);
-        var models = await db.RankerModels.ToListAsync(http.RequestAborted).ConfigureAwait(false);
-        if (models.All(m => m.Version != version))
+        if (!await table(db).AnyAsync(x => x.Version == version, http.RequestAborted).ConfigureAwait(false))
         {
-            return ApiProblems.NotFound(ApiProblems.Culture(http), $"model {version}");
+            return ApiProblems.NotFound(ApiProblems.Culture(http), $"{kind} {version}");
         }
 
-        foreach (var model in models)
+        await using (var tx = await db.Database.BeginTransactionAsync(http.RequestAborted).ConfigureAwait(false))
         {
-            model.IsActive = model.Version == version;
+            await table(db).ExecuteUpdateAsync(s => s.SetProperty(x => x.IsActive, x => x.Version == version), http.RequestAborted).ConfigureAwait(false);
+            AuditLog.Add(db, time, CurrentActor.Name(http.User), $"{kind}.activate", kind, version.ToString(CultureInfo.InvariantCulture));
+            await db.SaveChangesAsync(http.RequestAborted).ConfigureAwait(false);
+            await tx.CommitAsync(http.RequestAborted).ConfigureAwait(false);
         }
 
-        AuditLog.Add(db, time, CurrentActor.Name(http.User), "model.activate", "model", version.ToString(CultureInfo.InvariantCulture));
-        await db.SaveChangesAsync(http.RequestAborted).ConfigureAwait(false);
         await watcher.CheckAsync(http.RequestAborted).ConfigureAwait(false);
         return TypedResults.NoContent();
     }

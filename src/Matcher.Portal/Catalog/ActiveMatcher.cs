@@ -17,7 +17,6 @@ internal sealed partial class ActiveMatcher(
     TimeProvider time,
     ILogger<ActiveMatcher> logger) : IDisposable
 {
-    private readonly Lock _gate = new();
     private volatile Learned? _learned;
 
     /// <summary>The matcher for the next request.</summary>
@@ -58,7 +57,7 @@ internal sealed partial class ActiveMatcher(
             return;
         }
 
-        Swap(fresh);
+        _learned = fresh;
         LogModelActive(version, kind);
     }
 
@@ -66,25 +65,13 @@ internal sealed partial class ActiveMatcher(
     {
         if (_learned is not null)
         {
-            Swap(null);
+            _learned = null;
             LogWeighted();
         }
     }
 
-    public void Dispose() => Swap(null);
-
-    private void Swap(Learned? next)
-    {
-        Learned? previous;
-        lock (_gate)
-        {
-            previous = _learned;
-            _learned = next;
-        }
-
-        // Requests already holding the old matcher finish with it; its model is small, so let the collector have it.
-        _ = previous;
-    }
+    // A replaced pipeline is not disposed: requests that already hold it finish with it, and the collector takes it.
+    public void Dispose() => _learned?.Dispose();
 
     private Learned Build(int version, string kind, byte[] content)
     {

@@ -1,7 +1,7 @@
 namespace Matcher.Portal.Data.Entities;
 
 /// <summary>A versioned learned-ranker model file; at most one is active.</summary>
-public sealed class RankerModel
+public sealed class RankerModel : IVersioned
 {
     /// <summary>Row id.</summary>
     public int Id { get; set; }

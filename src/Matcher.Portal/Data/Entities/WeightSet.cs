@@ -1,7 +1,7 @@
 namespace Matcher.Portal.Data.Entities;
 
 /// <summary>A versioned set of ranking weights; at most one is active.</summary>
-public sealed class WeightSet
+public sealed class WeightSet : IVersioned
 {
     /// <summary>Row id.</summary>
     public int Id { get; set; }
