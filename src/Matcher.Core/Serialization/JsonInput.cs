@@ -376,7 +376,7 @@ internal sealed class JsonInput
     }
 
     /// <summary>The path of the first property name or string that is not valid text, or <see langword="null"/>.</summary>
-    private static string? UnreadableText(JsonElement element, string path)
+    internal static string? UnreadableText(JsonElement element, string path)
     {
         switch (element.ValueKind)
         {

@@ -52,6 +52,13 @@ public sealed class ReaderFuzzTests
     }
 
     [Fact]
+    public void CsvHeader_BlankColumnName_IsPlacedByItsPosition()
+    {
+        var errors = StudentProfileCsv.ValidateHeader(["id", "birthDate", " "], "clase.csv");
+        Assert.Equal(("[3]", "input.csv-unknown-column", 1), (errors[0].Path, errors[0].Code, errors[0].Line));
+    }
+
+    [Fact]
     public void StudentProfileJson_GeneratedAndMutated_ValidOrWellFormedErrors() =>
         Run(BadInput.Cases(Profiles), c =>
         {
