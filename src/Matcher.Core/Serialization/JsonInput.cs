@@ -350,7 +350,17 @@ internal sealed class JsonInput
     {
         try
         {
-            return JsonDocument.Parse(utf8, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, MaxDepth = 32 });
+            var doc = JsonDocument.Parse(utf8, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, MaxDepth = 32 });
+            if (UnreadableText(doc.RootElement, "$") is { } path)
+            {
+                // The reader accepts strings that cannot become .NET text (bytes that are not UTF-8, an escaped lone
+                // surrogate such as "\ud800"); name the first one instead of failing later on the field that reads it.
+                doc.Dispose();
+                input.Error(path, "input.invalid-text");
+                return null;
+            }
+
+            return doc;
         }
         catch (JsonException ex)
         {
@@ -362,6 +372,58 @@ internal sealed class JsonInput
                 ["column"] = column,
             }) { Source = input.Source, Line = input.Line ?? line });
             return null;
+        }
+    }
+
+    /// <summary>The path of the first property name or string that is not valid text, or <see langword="null"/>.</summary>
+    internal static string? UnreadableText(JsonElement element, string path)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var p in element.EnumerateObject())
+                {
+                    string name;
+                    try
+                    {
+                        name = p.Name;
+                    }
+                    catch (InvalidOperationException)
+                    {
+                        return path;
+                    }
+
+                    if (UnreadableText(p.Value, Child(path, name)) is { } inner)
+                    {
+                        return inner;
+                    }
+                }
+
+                return null;
+            case JsonValueKind.Array:
+                var i = 0;
+                foreach (var item in element.EnumerateArray())
+                {
+                    if (UnreadableText(item, Item(path, i++)) is { } inner)
+                    {
+                        return inner;
+                    }
+                }
+
+                return null;
+            case JsonValueKind.String:
+                try
+                {
+                    _ = element.GetString();
+                    return null;
+                }
+                catch (InvalidOperationException)
+                {
+                    return path;
+                }
+
+            default:
+                return null;
         }
     }
 }

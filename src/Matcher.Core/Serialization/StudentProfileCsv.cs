@@ -39,15 +39,19 @@ public static class StudentProfileCsv
         ArgumentNullException.ThrowIfNull(header);
         var errors = new List<InputError>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var name in header)
+        for (var i = 0; i < header.Count; i++)
         {
+            var name = header[i];
+
+            // A blank column name is placed by its position ([3] is the third column).
+            var place = string.IsNullOrWhiteSpace(name) ? "[" + (i + 1).ToString(CultureInfo.InvariantCulture) + "]" : name;
             if (!seen.Add(name))
             {
-                errors.Add(Error(name, "input.duplicate-field", 1, source, ("field", name)));
+                errors.Add(Error(place, "input.duplicate-field", 1, source, ("field", name)));
             }
             else if (!Columns.ContainsKey(name) && !IsExtension(name))
             {
-                errors.Add(Error(name, "input.csv-unknown-column", 1, source, ("field", name)));
+                errors.Add(Error(place, "input.csv-unknown-column", 1, source, ("field", name)));
             }
         }
 

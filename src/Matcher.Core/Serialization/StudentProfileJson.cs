@@ -95,6 +95,14 @@ public static class StudentProfileJson
         int? line = null)
     {
         var input = new JsonInput(source, line);
+        if (JsonInput.UnreadableText(element, "$") is { } unreadable)
+        {
+            input.Error(unreadable, "input.invalid-text");
+            profile = null;
+            errors = input.Errors;
+            return false;
+        }
+
         profile = Read(element, input);
         errors = input.Errors;
         if (input.HasErrors)

@@ -202,11 +202,21 @@ internal static class AdminEndpoints
         return TypedResults.NoContent();
     }
 
-    private static async Task<IResult> Audit(HttpContext http, IDbContextFactory<MatcherDbContext> databases, long? before = null, int? limit = null)
+    private static async Task<IResult> Audit(HttpContext http, IDbContextFactory<MatcherDbContext> databases, string? before = null, string? limit = null)
     {
-        var take = Math.Clamp(limit ?? 100, 1, 1000);
+        if (!QueryNumber.TryRead(before, out var beforeId))
+        {
+            return ApiProblems.Field("before", "Debe ser un número entero.", "Must be a whole number.", ApiProblems.Culture(http));
+        }
+
+        if (!QueryNumber.TryRead(limit, out var limitValue))
+        {
+            return ApiProblems.Field("limit", "Debe ser un número entero.", "Must be a whole number.", ApiProblems.Culture(http));
+        }
+
+        var take = (int)Math.Clamp(limitValue ?? 100, 1, 1000);
         await using var db = await databases.CreateDbContextAsync(http.RequestAborted).ConfigureAwait(false);
-        var entries = await db.AuditEntries.AsNoTracking().Where(a => before == null || a.Id < before).OrderByDescending(a => a.Id).Take(take)
+        var entries = await db.AuditEntries.AsNoTracking().Where(a => beforeId == null || a.Id < beforeId).OrderByDescending(a => a.Id).Take(take)
             .ToListAsync(http.RequestAborted).ConfigureAwait(false);
         return TypedResults.Ok(entries);
     }

@@ -32,6 +32,10 @@ internal static class CallEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{id}/archive", Archive).WithName("ArchiveCall").WithSummary("Withdraws the call from the catalog; its history stays.")
             .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/import", Import).WithName("ImportCalls")
+            .WithSummary("Imports a JSON array or JSON Lines of catalog entries as new calls, all or nothing; publish=true publishes them at once.")
+            .Accepts<JsonElement>("application/json", "application/x-ndjson").ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/{id}/revisions", Revisions).WithName("CallRevisions").WithSummary("Every revision of the call, newest first.");
         return api;
     }
@@ -85,6 +89,40 @@ internal static class CallEndpoints
         return result.Outcome == CallEditOutcome.Ok
             ? Created(http, result.Call!)
             : Fail(result, culture, "Ya existe una convocatoria con ese id.", "A call with that id already exists.");
+    }
+
+    private static async Task<IResult> Import(HttpContext http, CatalogEditor editor, IOptions<PortalOptions> options, string? publish = null)
+    {
+        var culture = ApiProblems.Culture(http);
+        var limits = options.Value;
+        if (publish is { Length: > 0 } && !bool.TryParse(publish, out _))
+        {
+            return ApiProblems.Field("publish", "Debe ser true o false.", "Must be true or false.", culture);
+        }
+
+        var body = await RequestBody.ReadAsync(http.Request, limits.MaxBatchBodyBytes, http.RequestAborted).ConfigureAwait(false);
+        if (body is null)
+        {
+            return ApiProblems.Field("$", $"El cuerpo supera {limits.MaxBatchBodyBytes} bytes.", $"The body is larger than {limits.MaxBatchBodyBytes} bytes.", culture);
+        }
+
+        var result = await editor.ImportAsync(http.User, body, publish is { Length: > 0 } && bool.Parse(publish), limits.MaxBatchSize, http.RequestAborted).ConfigureAwait(false);
+        return result.Outcome switch
+        {
+            ImportOutcome.Ok => TypedResults.Created("/api/v1/calls", new CallImportResult(result.Ids.Count, result.Ids, result.CatalogVersion)),
+            ImportOutcome.Invalid => ApiProblems.Invalid(result.Errors, culture, byLine: result.ByLine),
+            ImportOutcome.Forbidden => TypedResults.Problem(
+                title: ApiProblems.Text(culture, "Acceso denegado", "Forbidden"),
+                detail: ApiProblems.Text(culture, $"No puede importar convocatorias de otro proveedor ({result.Ids[0]}); no se guardó nada.", $"You may not import calls of another provider ({result.Ids[0]}); nothing was saved."),
+                statusCode: StatusCodes.Status403Forbidden),
+            _ => TypedResults.Problem(
+                title: ApiProblems.Text(culture, "Conflicto de edición", "Edit conflict"),
+                detail: result.Ids.Count > 0
+                    ? ApiProblems.Text(culture, "Estas convocatorias ya existen; edítelas una por una. No se guardó nada.", "These calls already exist; edit them one by one. Nothing was saved.")
+                    : ApiProblems.Text(culture, "El catálogo cambió durante la importación; no se guardó nada. Vuelva a enviarla.", "The catalog changed during the import; nothing was saved. Send it again."),
+                statusCode: StatusCodes.Status409Conflict,
+                extensions: new Dictionary<string, object?> { ["ids"] = result.Ids }),
+        };
     }
 
     private static async Task<IResult> Update(HttpContext http, string id, CatalogEditor editor, IOptions<PortalOptions> options)
@@ -226,6 +264,9 @@ internal static class CallEndpoints
         call.UpdatedAt,
         catalogVersion);
 }
+
+/// <summary>The answer of an import: how many calls, their ids, and the catalog version when they were published.</summary>
+public sealed record CallImportResult(int Imported, IReadOnlyList<string> Ids, string? CatalogVersion);
 
 /// <summary>A call in the editing list.</summary>
 public sealed record CallListItem(string Id, string Provider, string Status, int Revision, int? PublishedRevision, string UpdatedBy);

@@ -82,11 +82,21 @@ internal static class OutcomeEndpoints
         return TypedResults.Text(text.ToString(), "text/csv; charset=utf-8");
     }
 
-    private static async Task<IResult> List(HttpContext http, IDbContextFactory<MatcherDbContext> databases, long? after = null, int? limit = null)
+    private static async Task<IResult> List(HttpContext http, IDbContextFactory<MatcherDbContext> databases, string? after = null, string? limit = null)
     {
-        var take = Math.Clamp(limit ?? 1000, 1, 10_000);
+        if (!QueryNumber.TryRead(after, out var afterId))
+        {
+            return ApiProblems.Field("after", "Debe ser un número entero.", "Must be a whole number.", ApiProblems.Culture(http));
+        }
+
+        if (!QueryNumber.TryRead(limit, out var limitValue))
+        {
+            return ApiProblems.Field("limit", "Debe ser un número entero.", "Must be a whole number.", ApiProblems.Culture(http));
+        }
+
+        var take = (int)Math.Clamp(limitValue ?? 1000, 1, 10_000);
         await using var db = await databases.CreateDbContextAsync(http.RequestAborted).ConfigureAwait(false);
-        var rows = await db.Outcomes.AsNoTracking().Where(o => after == null || o.Id > after).OrderBy(o => o.Id).Take(take)
+        var rows = await db.Outcomes.AsNoTracking().Where(o => afterId == null || o.Id > afterId).OrderBy(o => o.Id).Take(take)
             .ToListAsync(http.RequestAborted).ConfigureAwait(false);
         return TypedResults.Ok(rows.Select(o => new OutcomeItem(o.Id, o.StudentId, o.ScholarshipId, EnumText.Of(o.Status), o.RecordedOn)).ToList());
     }

@@ -92,6 +92,11 @@ internal static class ParseEndpoints
         {
             return (null, ApiProblems.Field("$", "El texto no es JSON válido.", "The text is not valid JSON.", culture));
         }
+        catch (InvalidOperationException)
+        {
+            // A name or the text is not valid UTF-8, or holds an escaped lone surrogate ("\ud800").
+            return (null, ApiProblems.Field("$.text", "El texto no es UTF-8 válido o tiene un carácter incompleto.", "The text is not valid UTF-8 or has an incomplete character.", culture));
+        }
     }
 
     private static IResult Failed(TextParseException ex, System.Globalization.CultureInfo culture) => ex.Kind == ParseFailureKind.TooLong

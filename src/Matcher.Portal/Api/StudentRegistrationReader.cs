@@ -23,7 +23,21 @@ internal static class StudentRegistrationReader
 
         using (doc)
         {
-            var root = doc.RootElement;
+            try
+            {
+                return Read(doc.RootElement, culture);
+            }
+            catch (InvalidOperationException)
+            {
+                // A name or a string is not valid UTF-8, or holds an escaped lone surrogate ("\ud800").
+                return (null, ApiProblems.Field("$", "El texto no es UTF-8 válido o tiene un carácter incompleto.", "The text is not valid UTF-8 or has an incomplete character.", culture));
+            }
+        }
+    }
+
+    private static ((StudentProfile Profile, string? Dni, bool Consent, bool Guardian)? Registration, IResult? Problem) Read(JsonElement root, CultureInfo culture)
+    {
+        {
             if (root.ValueKind != JsonValueKind.Object)
             {
                 return (null, ApiProblems.Field("$", "Se esperaba un objeto.", "An object was expected.", culture));

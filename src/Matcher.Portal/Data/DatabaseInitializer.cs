@@ -145,32 +145,50 @@ internal sealed partial class DatabaseInitializer(
         }
 
         var users = scoped.GetRequiredService<UserManager<PortalUser>>();
-        if (users.Users.Any())
+        var options = portalOptions.Value;
+        var admin = await users.FindByNameAsync(options.AdminUserName).ConfigureAwait(false);
+        if (admin is null && users.Users.Any())
         {
             return;
         }
 
-        var options = portalOptions.Value;
+        // A first start killed between creating the first admin and giving it the role leaves a user who can do
+        // nothing and no admin at all; the next start finishes the job (with a new password when it was generated).
+        var interrupted = admin is not null
+            && !await users.IsInRoleAsync(admin, PortalRoles.Admin).ConfigureAwait(false)
+            && (await users.GetUsersInRoleAsync(PortalRoles.Admin).ConfigureAwait(false)).Count == 0;
+        if (admin is not null && !interrupted)
+        {
+            return;
+        }
+
         var password = options.AdminPassword;
         var generated = string.IsNullOrEmpty(password);
         if (generated)
         {
             password = RandomPassword();
+
+            // Printed once, on the console only (the logs never carry secrets), and before it is stored, so that a
+            // start killed in between never leaves an admin whose password nobody saw.
+            Console.WriteLine($"Administrador inicial / first admin: usuario '{options.AdminUserName}', contraseña '{password}'. Cámbiela al ingresar.");
         }
 
-        var admin = new PortalUser { UserName = options.AdminUserName, DisplayName = "Administrador", EmailConfirmed = true };
-        Check(await users.CreateAsync(admin, password!).ConfigureAwait(false));
+        if (admin is null)
+        {
+            admin = new PortalUser { UserName = options.AdminUserName, DisplayName = "Administrador", EmailConfirmed = true };
+            Check(await users.CreateAsync(admin, password!).ConfigureAwait(false));
+        }
+        else
+        {
+            Check(await users.RemovePasswordAsync(admin).ConfigureAwait(false));
+            Check(await users.AddPasswordAsync(admin, password!).ConfigureAwait(false));
+        }
+
         Check(await users.AddToRoleAsync(admin, PortalRoles.Admin).ConfigureAwait(false));
         await using (var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false))
         {
             AuditLog.Add(db, time, "system", "user.create", "user", admin.Id, PortalRoles.Admin);
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        if (generated)
-        {
-            // Printed once, on the console only: the logs never carry secrets.
-            Console.WriteLine($"Administrador inicial / first admin: usuario '{options.AdminUserName}', contraseña '{password}'. Cámbiela al ingresar.");
         }
 
         LogAdminCreated(options.AdminUserName);

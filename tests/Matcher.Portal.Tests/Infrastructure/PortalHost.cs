@@ -96,6 +96,11 @@ public abstract class PortalHost : IAsyncLifetime
         return client;
     }
 
+    /// <summary>Service overrides of this host (none by default).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
     public MatcherDbContext CreateDbContext() => Factory.Services.GetRequiredService<IDbContextFactory<MatcherDbContext>>().CreateDbContext();
 
     protected abstract string CreateDatabase();
@@ -114,6 +119,8 @@ public abstract class PortalHost : IAsyncLifetime
             {
                 b.UseSetting(key, value);
             }
+
+            b.ConfigureServices(ConfigureServices);
         });
         _ = factory.Server;
         return factory;
