@@ -5,7 +5,8 @@ using static Microsoft.Playwright.Assertions;
 namespace Matcher.Portal.BrowserTests;
 
 /// <summary>The portal's main flows in a real browser against the real host.</summary>
-public sealed class PortalFlowTests(PortalBrowser portal, ITestOutputHelper output) : IClassFixture<PortalBrowser>
+[Collection(PortalHost.Name)]
+public sealed class PortalFlowTests(PortalBrowser portal, ITestOutputHelper output)
 {
     [Fact]
     public async Task Student_answers_the_questionnaire_and_sees_grouped_results_on_a_phone()

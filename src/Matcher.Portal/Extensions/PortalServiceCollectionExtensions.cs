@@ -64,6 +64,7 @@ internal static class PortalServiceCollectionExtensions
         services.AddSingleton<PortalMetrics>();
         services.AddSingleton<CatalogEditor>();
         services.AddSingleton<StudentVault>();
+        services.AddSingleton<StudentRegistrar>();
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<CatalogWatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<CatalogWatcher>());
