@@ -65,6 +65,8 @@ internal static class PortalServiceCollectionExtensions
         services.AddSingleton<CatalogEditor>();
         services.AddSingleton<StudentVault>();
         services.AddSingleton<StudentRegistrar>();
+        services.AddSingleton<ModelUploads>();
+        services.AddScoped<UserAdministration>();
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<CatalogWatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<CatalogWatcher>());
