@@ -20,7 +20,7 @@ public sealed class AdminActionsTests(PortalBrowser portal, ITestOutputHelper ou
         var name = await portal.CreateUserAsync("counselor");
         var (admin, errors) = await AdminPageAsync("/admin/users");
         var row = Row(admin, name);
-        await row.GetByText("analyst", new() { Exact = true }).ClickAsync();
+        await row.GetByText("analista", new() { Exact = true }).ClickAsync();
         await row.Locator(".save-roles").ClickAsync();
         await Expect(admin.Locator(".rz-notification")).ToContainTextAsync("Roles guardados");
 
@@ -35,7 +35,7 @@ public sealed class AdminActionsTests(PortalBrowser portal, ITestOutputHelper ou
 
         // An admin cannot take their own admin role away (the API's rule).
         var self = Row(admin, "admin");
-        await self.Locator("td:nth-child(2)").GetByText("admin", new() { Exact = true }).ClickAsync();
+        await self.Locator("td:nth-child(2)").GetByText("administrador", new() { Exact = true }).ClickAsync();
         await self.Locator(".save-roles").ClickAsync();
         await Expect(admin.Locator(".rz-notification").Last).ToContainTextAsync("No puede quitarse a sí mismo el rol admin");
         await portal.ScreenshotAsync(admin, "admin-users");
