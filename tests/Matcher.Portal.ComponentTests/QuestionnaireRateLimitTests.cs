@@ -1,7 +1,11 @@
 using Bunit;
 using Matcher.Portal.Components.Pages.Public;
 using Matcher.Portal.Options;
+using Matcher.Portal.Data;
 using Matcher.Portal.Security;
+using Matcher.Portal.Students;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Radzen;
 
@@ -17,7 +21,18 @@ public sealed class QuestionnaireRateLimitTests
         ctx.JSInterop.Mode = JSRuntimeMode.Loose;
         ctx.Services.AddRadzenComponents();
         ctx.Services.AddScholarshipMatcher();
-        var limiter = new AnonymousMatchLimiter(Microsoft.Extensions.Options.Options.Create(new PortalOptions { AnonymousMatchPermitsPerMinute = Permits }));
+        // The page's other services, as the host registers them (a fresh SQLite file; nothing is saved in this test).
+        var db = Path.Combine(Directory.CreateTempSubdirectory("matcher-bunit-").FullName, "matcher.db");
+        var options = Microsoft.Extensions.Options.Options.Create(new PortalOptions { AnonymousMatchPermitsPerMinute = Permits, Database = $"Data Source={db}" });
+        ctx.Services.AddSingleton(options);
+        ctx.Services.AddDbContextFactory<SqliteMatcherDbContext>(o => o.UseSqlite($"Data Source={db}"));
+        ctx.Services.AddSingleton<IDbContextFactory<MatcherDbContext>, MatcherDbContextFactory>();
+        ctx.Services.AddDataProtection();
+        ctx.Services.AddSingleton(TimeProvider.System);
+        ctx.Services.AddSingleton<StudentVault>();
+        ctx.Services.AddSingleton<StudentRegistrar>();
+        ctx.Services.AddSingleton<SavedAnswers>();
+        var limiter = new AnonymousMatchLimiter(options);
         ctx.Services.AddSingleton(limiter);
         ctx.Services.AddSingleton(new CircuitClient { Key = clientKey });
         return (ctx, limiter);
