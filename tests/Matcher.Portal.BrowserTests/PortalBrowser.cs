@@ -7,7 +7,7 @@ namespace Matcher.Portal.BrowserTests;
 
 /// <summary>
 /// The real host on Kestrel (127.0.0.1, a free port, a fresh SQLite file) and one headless Debian chromium, shared by
-/// the tests of a class. Without chromium the tests say so and fail under CI; on a developer machine they pass empty.
+/// every browser test (one collection, see <see cref="PortalHost"/>). Without chromium the tests say so and fail under CI; on a developer machine they pass empty.
 /// </summary>
 public sealed class PortalBrowser : IAsyncLifetime
 {

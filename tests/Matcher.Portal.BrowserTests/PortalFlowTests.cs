@@ -5,7 +5,8 @@ using static Microsoft.Playwright.Assertions;
 namespace Matcher.Portal.BrowserTests;
 
 /// <summary>The portal's main flows in a real browser against the real host.</summary>
-public sealed class PortalFlowTests(PortalBrowser portal, ITestOutputHelper output) : IClassFixture<PortalBrowser>
+[Collection(PortalHost.Name)]
+public sealed class PortalFlowTests(PortalBrowser portal, ITestOutputHelper output)
 {
     [Fact]
     public async Task Student_answers_the_questionnaire_and_sees_grouped_results_on_a_phone()
@@ -207,14 +208,35 @@ public sealed class PortalFlowTests(PortalBrowser portal, ITestOutputHelper outp
         }
 
         var name = await portal.CreateUserAsync("analyst");
-        var (page, errors) = await portal.NewPageAsync();
+        var (page, errors) = await portal.NewPageAsync(1280, 1800);
         await PortalBrowser.SignInAsync(page, name, PortalBrowser.UserPassword);
         await page.GotoAsync("/analyst");
         await PortalBrowser.WaitInteractiveAsync(page);
         await Expect(page.Locator("#peru-map svg path.department")).ToHaveCountAsync(25);
         await Expect(page.Locator("#map-attribution")).ToContainTextAsync("MPL-2.0");
         await Expect(page.Locator("#by-gender")).ToBeVisibleAsync();
-        await portal.ScreenshotAsync(page, "analyst-map");
+
+        // The seeded demo cohort lives in 16 departments: the map tells them apart, and the other nine are "sin datos".
+        var fills = await page.Locator("#peru-map svg path.department").EvaluateAllAsync<string[]>("ps => ps.map(p => p.getAttribute('fill'))");
+        Assert.True(fills.Distinct().Count() >= 3, "fills: " + string.Join(", ", fills.Distinct()));
+        Assert.Contains("url(#map-no-data)", fills);
+        var legend = await page.Locator("#map-legend li").EvaluateAllAsync<string[]>("ls => ls.map(l => l.dataset.fill)");
+        Assert.Subset(legend.ToHashSet(), fills.ToHashSet());
+        await page.Locator("#peru-map").ScreenshotAsync(new() { Path = Path.Combine(portal.ArtifactDirectory, "analyst-map.png") });
+
+        // Another measure recolours the map; its table and CSV are there for screen readers and spreadsheets.
+        var beca18 = string.Join(",", fills);
+        await page.GetByText("Convocatorias elegibles por estudiante (promedio)").First.ClickAsync();
+        await Expect(page.Locator("#map-title")).ToContainTextAsync("Convocatorias elegibles");
+        var mean = await page.Locator("#peru-map svg path.department").EvaluateAllAsync<string[]>("ps => ps.map(p => p.getAttribute('fill'))");
+        Assert.True(mean.Distinct().Count() >= 3, "fills: " + string.Join(", ", mean.Distinct()));
+        await page.ClickAsync("#map-table-details summary");
+        await Expect(page.Locator("#map-table tbody tr")).ToHaveCountAsync(25);
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#export-map"));
+        Assert.Equal("matcher-mapa-departamentos.csv", download.SuggestedFilename);
+        var csv = await File.ReadAllTextAsync(await download.PathAsync());
+        Assert.Equal(26, csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.NotEqual(beca18, string.Join(",", mean));
         Assert.Empty(errors);
     }
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Matcher.Portal.Data;
 using Matcher.Portal.Data.Entities;
 using Matcher.Portal.Security;
+using Matcher.Portal.Services;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -80,58 +81,24 @@ internal static class AdminEndpoints
         return TypedResults.Created($"/api/v1/users/{user.Id}", new { id = user.Id });
     }
 
-    private static async Task<IResult> SetRoles(HttpContext http, string id, UserManager<PortalUser> users, IDbContextFactory<MatcherDbContext> databases, TimeProvider time)
+    private static async Task<IResult> SetRoles(HttpContext http, string id, UserAdministration administration)
     {
-        var culture = ApiProblems.Culture(http);
         var (roles, _) = await JsonBody.ReadAsync<string[]>(http).ConfigureAwait(false);
-
-        if (roles is null || roles.Any(r => !PortalRoles.All.Contains(r)))
-        {
-            return ApiProblems.Field("$", "Envíe una lista de roles: " + string.Join(", ", PortalRoles.All), "Send a list of roles: " + string.Join(", ", PortalRoles.All), culture);
-        }
-
-        var user = await users.FindByIdAsync(id).ConfigureAwait(false);
-        if (user is null)
-        {
-            return ApiProblems.NotFound(culture, id);
-        }
-
-        var current = await users.GetRolesAsync(user).ConfigureAwait(false);
-        await users.RemoveFromRolesAsync(user, current.Except(roles)).ConfigureAwait(false);
-        await users.AddToRolesAsync(user, roles.Except(current)).ConfigureAwait(false);
-        await users.UpdateSecurityStampAsync(user).ConfigureAwait(false);
-        await WriteAuditAsync(databases, time, http, "user.roles", id, string.Join(' ', roles)).ConfigureAwait(false);
-        return TypedResults.NoContent();
+        return Answer(http, id, await administration.SetRolesAsync(id, roles, CurrentActor.Id(http.User), CurrentActor.Name(http.User), http.RequestAborted).ConfigureAwait(false));
     }
 
-    private static async Task<IResult> Lock(HttpContext http, string id, UserManager<PortalUser> users, IDbContextFactory<MatcherDbContext> databases, TimeProvider time)
+    private static async Task<IResult> Lock(HttpContext http, string id, UserAdministration administration) =>
+        Answer(http, id, await administration.LockAsync(id, CurrentActor.Id(http.User), CurrentActor.Name(http.User), http.RequestAborted).ConfigureAwait(false));
+
+    private static async Task<IResult> Unlock(HttpContext http, string id, UserAdministration administration) =>
+        Answer(http, id, await administration.UnlockAsync(id, CurrentActor.Name(http.User), http.RequestAborted).ConfigureAwait(false));
+
+    private static IResult Answer(HttpContext http, string id, FieldRefusal? refusal) => refusal switch
     {
-        var user = await users.FindByIdAsync(id).ConfigureAwait(false);
-        if (user is null)
-        {
-            return ApiProblems.NotFound(ApiProblems.Culture(http), id);
-        }
-
-        await users.SetLockoutEnabledAsync(user, true).ConfigureAwait(false);
-        await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue).ConfigureAwait(false);
-        await users.UpdateSecurityStampAsync(user).ConfigureAwait(false);
-        await WriteAuditAsync(databases, time, http, "user.lock", id, null).ConfigureAwait(false);
-        return TypedResults.NoContent();
-    }
-
-    private static async Task<IResult> Unlock(HttpContext http, string id, UserManager<PortalUser> users, IDbContextFactory<MatcherDbContext> databases, TimeProvider time)
-    {
-        var user = await users.FindByIdAsync(id).ConfigureAwait(false);
-        if (user is null)
-        {
-            return ApiProblems.NotFound(ApiProblems.Culture(http), id);
-        }
-
-        await users.SetLockoutEndDateAsync(user, null).ConfigureAwait(false);
-        await users.ResetAccessFailedCountAsync(user).ConfigureAwait(false);
-        await WriteAuditAsync(databases, time, http, "user.unlock", id, null).ConfigureAwait(false);
-        return TypedResults.NoContent();
-    }
+        null => TypedResults.NoContent(),
+        _ when ReferenceEquals(refusal, FieldRefusal.NotFound) => ApiProblems.NotFound(ApiProblems.Culture(http), id),
+        _ => ApiProblems.Field(refusal.Field, refusal.Es, refusal.En, ApiProblems.Culture(http)),
+    };
 
     private static async Task<IResult> ListKeys(HttpContext http, IDbContextFactory<MatcherDbContext> databases)
     {

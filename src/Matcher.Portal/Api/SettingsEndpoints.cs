@@ -14,7 +14,6 @@ namespace Matcher.Portal.Api;
 /// <summary>Weight sets and ranker models: versioned, one active each; activating one is audited and reaches every replica.</summary>
 internal static class SettingsEndpoints
 {
-    private static readonly string[] ModelKinds = ["lightgbm", "keras"];
 
     public static RouteGroupBuilder MapSettingsEndpoints(this RouteGroupBuilder api)
     {
@@ -114,47 +113,19 @@ internal static class SettingsEndpoints
         return TypedResults.Ok(models);
     }
 
-    private static async Task<IResult> UploadModel(HttpContext http, IDbContextFactory<MatcherDbContext> databases, ActiveMatcher rankers, IOptions<PortalOptions> options, TimeProvider time, string? kind = null, string? name = null)
+    private static async Task<IResult> UploadModel(HttpContext http, ModelUploads uploads, IOptions<PortalOptions> options, string? kind = null, string? name = null)
     {
         var culture = ApiProblems.Culture(http);
-        if (kind is null || !ModelKinds.Contains(kind))
+        if (ModelUploads.CheckKindAndName(kind, name) is { } refusal)
         {
-            return ApiProblems.Field("kind", "Valores: lightgbm, keras.", "Values: lightgbm, keras.", culture);
-        }
-
-        if (string.IsNullOrWhiteSpace(name) || name.Length > 200)
-        {
-            return ApiProblems.Field("name", "Dé un nombre de hasta 200 caracteres.", "Give a name of at most 200 characters.", culture);
+            return ApiProblems.Field(refusal.Field, refusal.Es, refusal.En, culture);
         }
 
         var content = await RequestBody.ReadAsync(http.Request, options.Value.MaxModelBytes, http.RequestAborted).ConfigureAwait(false);
-        if (content is null || content.Length == 0)
-        {
-            return ApiProblems.Field("$", $"Envíe el archivo del modelo (hasta {options.Value.MaxModelBytes} bytes).", $"Send the model file (at most {options.Value.MaxModelBytes} bytes).", culture);
-        }
-
-        try
-        {
-            rankers.Validate(kind, content);
-        }
-#pragma warning disable CA1031 // Whatever is wrong with an uploaded file is the uploader's problem to fix: a 400 that says what.
-        catch (Exception ex)
-#pragma warning restore CA1031
-        {
-            return ApiProblems.Field("$", "El archivo no es un modelo utilizable: " + ex.Message, "The file is not a usable model: " + ex.Message, culture);
-        }
-
-        await using var db = await databases.CreateDbContextAsync(http.RequestAborted).ConfigureAwait(false);
-        var version = (await db.RankerModels.MaxAsync(m => (int?)m.Version, http.RequestAborted).ConfigureAwait(false) ?? 0) + 1;
-        var actor = CurrentActor.Name(http.User);
-        db.RankerModels.Add(new RankerModel
-        {
-            Version = version, Kind = kind, Name = name, Content = content, Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)),
-            CreatedBy = actor, CreatedAt = time.GetUtcNow(),
-        });
-        AuditLog.Add(db, time, actor, "model.upload", "model", version.ToString(CultureInfo.InvariantCulture), kind);
-        await db.SaveChangesAsync(http.RequestAborted).ConfigureAwait(false);
-        return TypedResults.Created($"/api/v1/models/{version}", new { version });
+        var (version, problem) = await uploads.UploadAsync(kind, name, content, options.Value.MaxModelBytes, CurrentActor.Name(http.User), http.RequestAborted).ConfigureAwait(false);
+        return problem is not null
+            ? ApiProblems.Field(problem.Field, problem.Es, problem.En, culture)
+            : TypedResults.Created($"/api/v1/models/{version}", new { version });
     }
 
     private static Task<IResult> ActivateModel(HttpContext http, int version, IDbContextFactory<MatcherDbContext> databases, CatalogWatcher watcher, TimeProvider time) =>

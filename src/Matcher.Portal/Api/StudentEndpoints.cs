@@ -37,7 +37,7 @@ internal static class StudentEndpoints
         return api;
     }
 
-    private static async Task<IResult> Register(HttpContext http, StudentVault vault, IDbContextFactory<MatcherDbContext> databases, IMatcherClock clock, TimeProvider time, IOptions<PortalOptions> options)
+    private static async Task<IResult> Register(HttpContext http, StudentRegistrar registrar, IOptions<PortalOptions> options)
     {
         var culture = ApiProblems.Culture(http);
         var body = RequestBody.IsJson(http.Request) ? await RequestBody.ReadAsync(http.Request, options.Value.MaxMatchBodyBytes, http.RequestAborted).ConfigureAwait(false) : null;
@@ -53,36 +53,10 @@ internal static class StudentEndpoints
         }
 
         var (profile, dni, consent, guardian) = registration!.Value;
-        if (!consent)
-        {
-            return ApiProblems.Field("consent.given", "Sin consentimiento no se guarda ningún dato.", "Without consent no data is stored.", culture);
-        }
-
-        if (IsMinor(profile, clock.Today()) is not false && !guardian)
-        {
-            return ApiProblems.Field("consent.guardian", "Para menores de edad (o si no se sabe la edad) se necesita el consentimiento de madre, padre o apoderado.", "Minors (or students of unknown age) need a parent's or guardian's consent.", culture);
-        }
-
-        var now = time.GetUtcNow();
-        var owner = CurrentActor.Id(http.User);
-        var student = new Student
-        {
-            Id = Guid.CreateVersion7(now),
-            ExternalId = profile.Id,
-            OwnerId = owner,
-            ProfileCiphertext = vault.Protect(StudentProfileJson.Serialize(profile)),
-            DniHash = dni is null ? null : await vault.HashDniAsync(dni, http.RequestAborted).ConfigureAwait(false),
-            ConsentAt = now,
-            GuardianConsent = guardian,
-            CreatedAt = now,
-            UpdatedAt = now,
-            Revision = 1,
-        };
-        await using var db = await databases.CreateDbContextAsync(http.RequestAborted).ConfigureAwait(false);
-        db.Students.Add(student);
-        AuditLog.Add(db, time, CurrentActor.Name(http.User), "student.register", "student", student.Id.ToString(), guardian ? "guardian consent" : "own consent");
-        await db.SaveChangesAsync(http.RequestAborted).ConfigureAwait(false);
-        return TypedResults.Created($"/api/v1/students/{student.Id}", new StudentListItem(student.Id, student.ExternalId, student.CreatedAt));
+        var (student, refusal) = await registrar.RegisterAsync(profile, dni, consent, guardian, CurrentActor.Id(http.User), CurrentActor.Name(http.User), accessCodeHash: null, http.RequestAborted).ConfigureAwait(false);
+        return refusal is not null
+            ? ApiProblems.Field(refusal.Field, refusal.Es, refusal.En, culture)
+            : TypedResults.Created($"/api/v1/students/{student!.Id}", new StudentListItem(student.Id, student.ExternalId, student.CreatedAt));
     }
 
     private static async Task<IResult> List(HttpContext http, IDbContextFactory<MatcherDbContext> databases)
@@ -225,9 +199,6 @@ internal static class StudentEndpoints
         var owner = CurrentActor.Id(http.User);
         return db.Students.Where(s => s.OwnerId == owner);
     }
-
-    private static bool? IsMinor(StudentProfile profile, DateOnly today) =>
-        profile.BirthDate is { } birth ? birth.AddYears(18) > today : null;
 }
 
 /// <summary>Body of <c>POST /api/v1/students</c>.</summary>

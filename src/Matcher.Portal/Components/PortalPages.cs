@@ -28,6 +28,13 @@ internal static class PortalPages
         services.AddSingleton<PeruMap>();
         services.AddSingleton<RankingMetrics>();
         services.AddSingleton<IScholarshipCallTextParser, CoreCallTextParser>();
+        services.AddSingleton<Students.SavedAnswers>();
+
+        // The public questionnaire's matches count against the same per-client limit as anonymous API matches.
+        services.AddHttpContextAccessor();
+        services.AddSingleton<Security.AnonymousMatchLimiter>();
+        services.AddScoped<Security.CircuitClient>();
+        services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, Security.CircuitClientHandler>();
         return services;
     }
 

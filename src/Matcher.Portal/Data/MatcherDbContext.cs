@@ -85,6 +85,8 @@ public abstract class MatcherDbContext(DbContextOptions options) : IdentityDbCon
             e.Property(s => s.Revision).IsConcurrencyToken();
             e.HasIndex(s => s.OwnerId);
             e.HasIndex(s => s.DniHash);
+            e.Property(s => s.AccessCodeHash).HasMaxLength(64);
+            e.HasIndex(s => s.AccessCodeHash).IsUnique();
         });
         builder.Entity<MatchRun>(e =>
         {

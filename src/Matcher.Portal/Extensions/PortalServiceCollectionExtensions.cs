@@ -64,6 +64,9 @@ internal static class PortalServiceCollectionExtensions
         services.AddSingleton<PortalMetrics>();
         services.AddSingleton<CatalogEditor>();
         services.AddSingleton<StudentVault>();
+        services.AddSingleton<StudentRegistrar>();
+        services.AddSingleton<ModelUploads>();
+        services.AddScoped<UserAdministration>();
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<CatalogWatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<CatalogWatcher>());
@@ -182,12 +185,7 @@ internal static class PortalServiceCollectionExtensions
             o.AddPolicy(MatchEndpoints.AnonymousRateLimit, http =>
             {
                 var permits = http.RequestServices.GetRequiredService<IOptions<PortalOptions>>().Value.AnonymousMatchPermitsPerMinute;
-                return RateLimitPartition.GetFixedWindowLimiter(ClientKey(http), _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = permits,
-                    Window = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
-                });
+                return RateLimitPartition.GetFixedWindowLimiter(ClientKey(http), _ => AnonymousMatchLimiter.Window(permits));
             });
             o.AddPolicy(AuthEndpoints.LoginRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(ClientKey(http), _ => new FixedWindowRateLimiterOptions
             {
@@ -214,7 +212,7 @@ internal static class PortalServiceCollectionExtensions
     private static string ClientKey(HttpContext http) =>
         http.Request.Headers.TryGetValue(PortalAuthentication.ApiKeyHeader, out var key) && key.Count == 1
             ? "key:" + ApiKeyHasher.Hash(key[0]!)
-            : "ip:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+            : CircuitClient.KeyOf(http);
 
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

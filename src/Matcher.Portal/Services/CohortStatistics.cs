@@ -27,12 +27,16 @@ public sealed record GroupRate(string Key, string Label, int Students, int Eligi
 /// <param name="ByNativeLanguage">By whether the student speaks a lengua originaria.</param>
 /// <param name="BySchoolManagement">By the secondary school's management.</param>
 /// <param name="Coverage">Per published scholarship: how many students are eligible and unknown.</param>
-public sealed record CohortReport(int Students, IReadOnlyList<GroupRate> ByDepartment, IReadOnlyList<GroupRate> ByGender, IReadOnlyList<GroupRate> ByNativeLanguage, IReadOnlyList<GroupRate> BySchoolManagement, IReadOnlyList<GroupRate> Coverage);
+/// <param name="Departments">The map's figures, one per department with students (INEI code order).</param>
+public sealed record CohortReport(int Students, IReadOnlyList<GroupRate> ByDepartment, IReadOnlyList<GroupRate> ByGender, IReadOnlyList<GroupRate> ByNativeLanguage, IReadOnlyList<GroupRate> BySchoolManagement, IReadOnlyList<GroupRate> Coverage, IReadOnlyList<DepartmentFigures> Departments);
 
 /// <summary>Matches every stored student and aggregates; only counts leave this class, never a student's data.</summary>
 internal sealed class CohortStatistics(IScholarshipMatcher matcher)
 {
     public const string UnknownKey = "—";
+
+    /// <summary>The program id of Beca 18's modalities (each modality is one call of the program).</summary>
+    public const string Beca18Program = "beca18";
 
     public CohortReport Build(IReadOnlyList<StoredStudent> students, bool english, DateOnly? asOf = null)
     {
@@ -55,6 +59,17 @@ internal sealed class CohortStatistics(IScholarshipMatcher matcher)
             .GroupBy(m => (m.ScholarshipId, m.Name))
             .Select(g => new GroupRate(g.Key.ScholarshipId, g.Key.Name, rows.Count, g.Count(m => m.Verdict == EligibilityVerdict.Eligible), g.Count(m => m.Verdict == EligibilityVerdict.Unknown)))
             .OrderByDescending(g => g.Eligible).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
+        var departments = rows.Where(r => r.Profile.ResidenceUbigeo is not null)
+            .GroupBy(r => r.Profile.ResidenceUbigeo!.Value.DepartmentCode)
+            .OrderBy(g => g.Key)
+            .Select(g => new DepartmentFigures(
+                g.Key.ToString("D2", System.Globalization.CultureInfo.InvariantCulture),
+                DepartmentName(g.Key),
+                g.Count(),
+                g.Count(r => r.Matches.Any(m => m.Verdict == EligibilityVerdict.Eligible && IsBeca18(m.ScholarshipId))),
+                g.Sum(r => r.Matches.Count(m => m.Verdict == EligibilityVerdict.Eligible)),
+                g.Count(r => r.Matches.Any(m => m.Verdict == EligibilityVerdict.Unknown))))
+            .ToList();
         return new CohortReport(
             rows.Count,
             By(p => p.ResidenceUbigeo is { } u ? (u.DepartmentCode.ToString("D2", System.Globalization.CultureInfo.InvariantCulture), DepartmentName(u.DepartmentCode)) : (UnknownKey, unknownLabel)),
@@ -63,12 +78,17 @@ internal sealed class CohortStatistics(IScholarshipMatcher matcher)
                 ? (langs.Count > 0 ? ("yes", english ? "Speaks one" : "Habla una") : ("no", english ? "None" : "Ninguna"))
                 : (UnknownKey, unknownLabel)),
             By(p => p.BasicEducation?.SchoolManagement is { } m ? (m.ToString(), Matcher.Explanations.MatcherText.EnumName(m, Culture(english))) : (UnknownKey, unknownLabel)),
-            coverage);
+            coverage,
+            departments);
     }
+
+    /// <summary>Whether a call is a Beca 18 modality (catalog ids <c>beca18-YYYY-modality</c>).</summary>
+    public static bool IsBeca18(string scholarshipId) =>
+        scholarshipId.StartsWith(Beca18Program + "-", StringComparison.Ordinal);
 
     private static System.Globalization.CultureInfo Culture(bool english) =>
         english ? Matcher.Explanations.MatcherCultures.English : Matcher.Explanations.MatcherCultures.Spanish;
 
-    private static string DepartmentName(int code) =>
+    internal static string DepartmentName(int code) =>
         UbigeoDirectory.Default.Districts.FirstOrDefault(d => d.Ubigeo.DepartmentCode == code)?.Department ?? code.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -57,6 +57,38 @@ public sealed partial class GroupRateRow
     public int Unknown { get; set; }
 }
 
+/// <summary>One department of the analyst map's table: its counts and every measure (empty when it has no students).</summary>
+[CsvRecord]
+public sealed partial class DepartmentRow
+{
+    /// <summary>2-digit INEI department code.</summary>
+    public string Code { get; set; } = "";
+
+    /// <summary>The department's name.</summary>
+    public string Department { get; set; } = "";
+
+    /// <summary>Students living there.</summary>
+    public int Students { get; set; }
+
+    /// <summary>Students eligible for at least one Beca 18 modality.</summary>
+    public int Beca18Eligible { get; set; }
+
+    /// <summary>Their share, 0–1.</summary>
+    public double? Beca18Share { get; set; }
+
+    /// <summary>Eligible (student, call) pairs.</summary>
+    public int EligibleCalls { get; set; }
+
+    /// <summary>Mean eligible calls per student.</summary>
+    public double? MeanEligibleCalls { get; set; }
+
+    /// <summary>Students with at least one unknown verdict.</summary>
+    public int WithUnknown { get; set; }
+
+    /// <summary>Their share, 0–1.</summary>
+    public double? UnknownShare { get; set; }
+}
+
 /// <summary>What a CSV upload held: the valid profiles with their lines, and every problem naming line and column.</summary>
 /// <param name="Profiles">Valid rows.</param>
 /// <param name="Errors">Problems, described in the page's language.</param>

@@ -34,6 +34,13 @@ internal sealed class StudentVault(IDataProtectionProvider protection, IDbContex
         return Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.ASCII.GetBytes(dni)));
     }
 
+    /// <summary>The keyed hash of a student's access code (normalized by <see cref="AccessCode.Normalize"/>).</summary>
+    public async Task<string> HashAccessCodeAsync(string normalizedCode, CancellationToken cancellationToken)
+    {
+        var key = await DniKeyAsync(cancellationToken).ConfigureAwait(false);
+        return Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.ASCII.GetBytes("access-code:" + normalizedCode)));
+    }
+
     /// <summary>Creates the DNI key on first start (called by the initializer before any request).</summary>
     public async Task EnsureKeyAsync(CancellationToken cancellationToken) => _ = await DniKeyAsync(cancellationToken).ConfigureAwait(false);
 

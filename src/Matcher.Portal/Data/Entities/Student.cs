@@ -24,6 +24,12 @@ public sealed class Student
     /// <summary>HMAC-SHA256 of the normalized DNI under the host's secret key, hex; <see langword="null"/> when not given.</summary>
     public string? DniHash { get; set; }
 
+    /// <summary>
+    /// Keyed hash of the private access code a student got when saving their own answers on the public page (shown
+    /// once, never stored); <see langword="null"/> for students registered by counselors.
+    /// </summary>
+    public string? AccessCodeHash { get; set; }
+
     /// <summary>When consent to store the data was given.</summary>
     public DateTimeOffset? ConsentAt { get; set; }
 

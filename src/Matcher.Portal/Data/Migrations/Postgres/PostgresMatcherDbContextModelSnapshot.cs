@@ -534,6 +534,10 @@ namespace Matcher.Portal.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("AccessCodeHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<DateTimeOffset?>("ConsentAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -571,6 +575,9 @@ namespace Matcher.Portal.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AccessCodeHash")
+                        .IsUnique();
 
                     b.HasIndex("DniHash");
 

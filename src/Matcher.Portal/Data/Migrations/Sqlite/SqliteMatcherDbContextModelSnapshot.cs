@@ -511,6 +511,10 @@ namespace Matcher.Portal.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AccessCodeHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("ConsentAt")
                         .HasColumnType("INTEGER");
 
@@ -548,6 +552,9 @@ namespace Matcher.Portal.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AccessCodeHash")
+                        .IsUnique();
 
                     b.HasIndex("DniHash");
 
