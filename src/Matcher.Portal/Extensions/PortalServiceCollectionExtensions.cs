@@ -8,6 +8,7 @@ using Matcher.Portal.Observability;
 using Matcher.Portal.Options;
 using Matcher.Portal.Security;
 using Matcher.Portal.Students;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -81,6 +82,7 @@ internal static class PortalServiceCollectionExtensions
             o.SerializerOptions.MaxDepth = 32;
         });
         services.AddOpenApi();
+        services.AddMatcherSecurityHeaders();
         AddRateLimits(services);
         services.AddHealthChecks()
             .AddDbContextCheck<MatcherDbContext>("database", tags: ["ready"])
@@ -141,6 +143,25 @@ internal static class PortalServiceCollectionExtensions
             o.SlidingExpiration = true;
             o.Events.OnRedirectToLogin = ctx => Deny(ctx, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ctx => Deny(ctx, StatusCodes.Status403Forbidden);
+        });
+        services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<IOptions<PortalOptions>>((o, portal) =>
+            {
+                if (portal.Value.SecureCookies)
+                {
+                    // ASVS 3.3.1: Secure, and a __Host- name so that no subdomain can set or shadow it.
+                    o.Cookie.Name = "__Host-matcher.session";
+                    o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+                    o.Cookie.Path = "/";
+                }
+            });
+        services.AddOptions<AntiforgeryOptions>().Configure<IOptions<PortalOptions>>((o, portal) =>
+        {
+            o.Cookie.Name = portal.Value.SecureCookies ? "__Host-matcher.af" : "matcher.af";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = portal.Value.SecureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            o.Cookie.Path = "/";
         });
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddIdentityCore<PortalUser>(o =>

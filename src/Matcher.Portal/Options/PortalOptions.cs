@@ -76,6 +76,20 @@ public sealed class PortalOptions
     /// <summary>Password of <see cref="KeyRingCertificatePath"/>.</summary>
     public string? KeyRingCertificatePassword { get; set; }
 
+    /// <summary>
+    /// Whether <c>X-Forwarded-For</c> and <c>X-Forwarded-Proto</c> from the proxy in front are trusted (turn it on behind
+    /// an ingress that terminates TLS and that is the only way to reach the host).
+    /// </summary>
+    /// <value>The default is <see langword="false"/>.</value>
+    public bool ForwardedHeaders { get; set; }
+
+    /// <summary>
+    /// Whether the session and antiforgery cookies are sent over HTTPS only, with the <c>__Host-</c> prefix (turn it on
+    /// wherever the host is served over TLS, directly or behind an ingress).
+    /// </summary>
+    /// <value>The default is <see langword="false"/>, so that a developer's plain-HTTP loopback host works.</value>
+    public bool SecureCookies { get; set; }
+
     /// <summary>Whether <see cref="Database"/> selects PostgreSQL.</summary>
     public bool UsesPostgres => Database is { } db && db.TrimStart().StartsWith("Host=", StringComparison.OrdinalIgnoreCase);
 }

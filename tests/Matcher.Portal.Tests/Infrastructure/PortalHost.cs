@@ -179,3 +179,15 @@ public sealed class CertificateKeyRingHost : PortalHost
 
     protected override string CreateDatabase() => $"Data Source={Path.Combine(_folder, "matcher.db")}";
 }
+
+/// <summary>A host as deployed behind a TLS-terminating ingress: forwarded headers trusted, secure cookies.</summary>
+public sealed class BehindProxyHost : PortalHost
+{
+    public override bool IsPostgres => false;
+
+    protected override IEnumerable<KeyValuePair<string, string>> Settings =>
+        [new("Portal:ForwardedHeaders", "true"), new("Portal:SecureCookies", "true")];
+
+    protected override string CreateDatabase() =>
+        $"Data Source={Path.Combine(Directory.CreateTempSubdirectory("matcher-proxy-").FullName, "matcher.db")}";
+}
