@@ -128,7 +128,9 @@ internal static class PortalServiceCollectionExtensions
                 o.DefaultChallengeScheme = PortalAuthentication.Scheme;
             })
             .AddPolicyScheme(PortalAuthentication.Scheme, PortalAuthentication.Scheme, o =>
+                // API keys are for the API; the pages are for people and take only the session cookie.
                 o.ForwardDefaultSelector = ctx => ctx.Request.Headers.ContainsKey(PortalAuthentication.ApiKeyHeader)
+                    && ctx.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal)
                     ? PortalAuthentication.ApiKeyScheme
                     : IdentityConstants.ApplicationScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(PortalAuthentication.ApiKeyScheme, null)
