@@ -36,6 +36,11 @@ public abstract class PortalHost : IAsyncLifetime
     /// <summary>More settings of this host.</summary>
     protected virtual IEnumerable<KeyValuePair<string, string>> Settings => [];
 
+    /// <summary>Last changes to the host's builder (services, logging).</summary>
+    protected virtual void Configure(IWebHostBuilder builder)
+    {
+    }
+
     public async Task InitializeAsync()
     {
         Database = CreateDatabase();
@@ -114,6 +119,8 @@ public abstract class PortalHost : IAsyncLifetime
             {
                 b.UseSetting(key, value);
             }
+
+            Configure(b);
         });
         _ = factory.Server;
         return factory;
