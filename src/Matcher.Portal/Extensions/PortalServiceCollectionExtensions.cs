@@ -6,6 +6,7 @@ using Matcher.Portal.Data;
 using Matcher.Portal.Data.Entities;
 using Matcher.Portal.Observability;
 using Matcher.Portal.Options;
+using Matcher.Portal.Retention;
 using Matcher.Portal.Security;
 using Matcher.Portal.Students;
 using Microsoft.AspNetCore.Antiforgery;
@@ -68,6 +69,8 @@ internal static class PortalServiceCollectionExtensions
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<CatalogWatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<CatalogWatcher>());
+        services.AddSingleton<RetentionService>();
+        services.AddHostedService(sp => sp.GetRequiredService<RetentionService>());
 
         // The pages' framework and Radzen files: from the build output's static web assets manifest in every environment
         // (without it, `dotnet run` in Production answers 500 for them); a published app has none and serves wwwroot.
