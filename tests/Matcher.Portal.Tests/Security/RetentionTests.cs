@@ -109,3 +109,23 @@ public sealed class RetentionTests(RetentionHost host) : IClassFixture<Retention
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
 }
+
+/// <summary>Locking a user ends their open sessions within the security-stamp interval (ASVS 7.4.2), on the fake clock.</summary>
+public sealed class SessionRevocationTests(RetentionHost host) : IClassFixture<RetentionHost>
+{
+    [Fact]
+    public async Task LockedUser_SessionStopsWorkingWithinAMinute()
+    {
+        using var admin = await host.AdminAsync();
+        var name = "revoke-" + Guid.NewGuid().ToString("N")[..8];
+        const string password = "Right-Password-For-Tests-3";
+        var created = await admin.PostAsJsonAsync("/api/v1/users", new { userName = name, password, roles = new[] { PortalRoles.Analyst } });
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        using var analyst = await host.SignedInAsync(name, password);
+        Assert.Equal(HttpStatusCode.OK, (await analyst.GetAsync(new Uri("/api/v1/weights", UriKind.Relative))).StatusCode);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsync(new Uri($"/api/v1/users/{id}/lock", UriKind.Relative), null)).StatusCode);
+        host.Time.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await analyst.GetAsync(new Uri("/api/v1/weights", UriKind.Relative))).StatusCode);
+    }
+}
