@@ -384,4 +384,43 @@ public sealed class PortalFlowTests(PortalBrowser portal, ITestOutputHelper outp
         await Expect(page.Locator("#login-error")).ToContainTextAsync("Wrong user name or password");
         Assert.Empty(errors);
     }
+
+    [Fact]
+    public async Task Every_page_runs_under_the_strict_content_security_policy_without_a_violation()
+    {
+        if (!portal.CanRun(output))
+        {
+            return;
+        }
+
+        var (page, errors) = await portal.NewPageAsync();
+
+        // Chromium reports each blocked script, style or connection as a securitypolicyviolation event.
+        await page.AddInitScriptAsync("window.__csp = []; document.addEventListener('securitypolicyviolation', e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));");
+        var policies = new List<string>();
+        page.Response += (_, r) =>
+        {
+            if (r.Request.ResourceType == "document" && r.Headers.TryGetValue("content-security-policy", out var csp))
+            {
+                policies.Add(csp);
+            }
+        };
+        await PortalBrowser.SignInAsync(page, "admin", PortalBrowser.AdminPassword);
+        var paths = new[] { "/", "/becas", "/counselor", "/provider", "/provider/import", "/analyst", "/admin/users", "/admin/keys", "/admin/weights", "/admin/audit" };
+        foreach (var path in paths)
+        {
+            await page.GotoAsync(path);
+            await PortalBrowser.WaitInteractiveAsync(page);
+            await Expect(page.Locator("h1")).ToBeVisibleAsync();
+            Assert.Empty(await page.EvaluateAsync<string[]>("() => window.__csp"));
+        }
+
+        Assert.True(policies.Count >= paths.Length, "every page is served with a Content-Security-Policy header");
+        Assert.All(policies, csp =>
+        {
+            Assert.Contains("script-src 'self';", csp + ";", StringComparison.Ordinal);
+            Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
+        });
+        Assert.Empty(errors);
+    }
 }

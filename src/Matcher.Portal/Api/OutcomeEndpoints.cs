@@ -50,9 +50,16 @@ internal static class OutcomeEndpoints
         }
 
         await using var db = await databases.CreateDbContextAsync(http.RequestAborted).ConfigureAwait(false);
-        if (!await StudentEndpoints.Owned(db, http).AnyAsync(s => s.Id == input.StudentId, http.RequestAborted).ConfigureAwait(false))
+        var consent = await StudentEndpoints.Owned(db, http).Where(s => s.Id == input.StudentId)
+            .Select(s => new { s.ConsentWithdrawnAt }).SingleOrDefaultAsync(http.RequestAborted).ConfigureAwait(false);
+        if (consent is null)
         {
             return ApiProblems.Field("$.studentId", "No es uno de sus estudiantes.", "Not one of your students.", culture);
+        }
+
+        if (consent.ConsentWithdrawnAt is not null)
+        {
+            return StudentEndpoints.ConsentWithdrawn(culture);
         }
 
         var outcome = new Outcome
@@ -96,7 +103,8 @@ internal static class OutcomeEndpoints
 
         var take = (int)Math.Clamp(limitValue ?? 1000, 1, 10_000);
         await using var db = await databases.CreateDbContextAsync(http.RequestAborted).ConfigureAwait(false);
-        var rows = await db.Outcomes.AsNoTracking().Where(o => afterId == null || o.Id > afterId).OrderBy(o => o.Id).Take(take)
+        var withdrawn = db.Students.Where(s => s.ConsentWithdrawnAt != null).Select(s => s.Id);
+        var rows = await db.Outcomes.AsNoTracking().Where(o => afterId == null || o.Id > afterId).Where(o => !withdrawn.Contains(o.StudentId)).OrderBy(o => o.Id).Take(take)
             .ToListAsync(http.RequestAborted).ConfigureAwait(false);
         return TypedResults.Ok(rows.Select(o => new OutcomeItem(o.Id, o.StudentId, o.ScholarshipId, EnumText.Of(o.Status), o.RecordedOn)).ToList());
     }

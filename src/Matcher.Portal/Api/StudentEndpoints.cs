@@ -29,7 +29,12 @@ internal static class StudentEndpoints
             .Accepts<StudentRegistration>("application/json").ProducesValidationProblem();
         group.MapGet("/", List).WithName("ListStudents").WithSummary("The caller's students (ids only).");
         group.MapGet("/{id:guid}", Get).WithName("GetStudent").WithSummary("One student's profile (CONTRACT §1).").ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPut("/{id:guid}", Update).WithName("UpdateStudent").WithSummary("Rectifies a student's profile (and DNI): { profile, dni? }.")
+            .Accepts<StudentUpdate>("application/json").ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         group.MapDelete("/{id:guid}", Delete).WithName("DeleteStudent").WithSummary("Deletes a student with every match result and outcome derived from it.");
+        group.MapPost("/{id:guid}/consent/withdraw", WithdrawConsent).WithName("WithdrawStudentConsent")
+            .WithSummary("Withdraws consent (opposition): the student is no longer matched, given outcomes or exported for training; access, rectification and deletion stay possible.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/lookup", Lookup).WithName("LookupStudent").WithSummary("Finds the caller's students by DNI (sent in the body, never in the URL).")
             .Accepts<DniLookup>("application/json");
         group.MapPost("/{id:guid}/match", Match).WithName("MatchStudent").WithSummary("Matches a registered student and stores the run.");
@@ -52,8 +57,8 @@ internal static class StudentEndpoints
             return problem;
         }
 
-        var (profile, dni, consent, guardian) = registration!.Value;
-        var (student, refusal) = await registrar.RegisterAsync(profile, dni, consent, guardian, CurrentActor.Id(http.User), CurrentActor.Name(http.User), accessCodeHash: null, http.RequestAborted).ConfigureAwait(false);
+        var (profile, dni, consent, guardian, textVersion) = registration!.Value;
+        var (student, refusal) = await registrar.RegisterAsync(profile, dni, consent, guardian, textVersion, CurrentActor.Id(http.User), CurrentActor.Name(http.User), accessCodeHash: null, http.RequestAborted).ConfigureAwait(false);
         return refusal is not null
             ? ApiProblems.Field(refusal.Field, refusal.Es, refusal.En, culture)
             : TypedResults.Created($"/api/v1/students/{student!.Id}", new StudentListItem(student.Id, student.ExternalId, student.CreatedAt));
@@ -127,6 +132,11 @@ internal static class StudentEndpoints
             return ApiProblems.NotFound(culture, id.ToString());
         }
 
+        if (student.ConsentWithdrawnAt is not null)
+        {
+            return ConsentWithdrawn(culture);
+        }
+
         var profile = StudentProfileJson.Parse(vault.Unprotect(student.ProfileCiphertext));
         MatchReport report;
         using (PortalMetrics.Timer("student").NewTimer())
@@ -182,11 +192,95 @@ internal static class StudentEndpoints
             hasDni = student.DniHash is not null,
             consentAt = student.ConsentAt,
             guardianConsent = student.GuardianConsent,
+            consentRecordedBy = student.ConsentRecordedBy,
+            consentTextVersion = student.ConsentTextVersion,
+            consentWithdrawnAt = student.ConsentWithdrawnAt,
+            updatedAt = student.UpdatedAt,
             createdAt = student.CreatedAt,
             matchResults = results,
             outcomes,
         });
     }
+
+    private static async Task<IResult> Update(HttpContext http, Guid id, StudentVault vault, StudentRegistrar registrar, IDbContextFactory<MatcherDbContext> databases, TimeProvider time, IOptions<PortalOptions> options)
+    {
+        var culture = ApiProblems.Culture(http);
+        var body = RequestBody.IsJson(http.Request) ? await RequestBody.ReadAsync(http.Request, options.Value.MaxMatchBodyBytes, http.RequestAborted).ConfigureAwait(false) : null;
+        if (body is null)
+        {
+            return ApiProblems.Field("$", "Envíe un JSON de hasta " + options.Value.MaxMatchBodyBytes + " bytes.", "Send JSON of at most " + options.Value.MaxMatchBodyBytes + " bytes.", culture);
+        }
+
+        var (update, problem) = StudentRegistrationReader.Read(body, culture, consentRequired: false);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var (profile, dni, _, _, _) = update!.Value;
+        await using var db = await databases.CreateDbContextAsync(http.RequestAborted).ConfigureAwait(false);
+        var student = await Owned(db, http).SingleOrDefaultAsync(s => s.Id == id, http.RequestAborted).ConfigureAwait(false);
+        if (student is null)
+        {
+            return ApiProblems.NotFound(culture, id.ToString());
+        }
+
+        // A rectified birth date that makes the student a minor (or unknown age) needs the guardian's consent on record.
+        if (registrar.NeedsGuardian(profile) && !student.GuardianConsent)
+        {
+            return ApiProblems.Field("profile.birthDate", "Para menores de edad (o si no se sabe la edad) se necesita el consentimiento de madre, padre o apoderado: registre de nuevo con ese consentimiento.", "Minors (or students of unknown age) need a parent's or guardian's consent: register again with it.", culture);
+        }
+
+        var now = time.GetUtcNow();
+        student.ExternalId = profile.Id;
+        student.ProfileCiphertext = vault.Protect(StudentProfileJson.Serialize(profile));
+        if (dni is not null)
+        {
+            student.DniHash = await vault.HashDniAsync(dni, http.RequestAborted).ConfigureAwait(false);
+        }
+
+        student.UpdatedAt = now;
+        student.Revision++;
+        AuditLog.Add(db, time, CurrentActor.Name(http.User), "student.update", "student", id.ToString(), $"revision {student.Revision}");
+        try
+        {
+            await db.SaveChangesAsync(http.RequestAborted).ConfigureAwait(false);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return ApiProblems.Conflict("Otro usuario cambió este estudiante; vuelva a cargarlo.", "Someone else changed this student; load it again.", culture, student.Revision - 1);
+        }
+
+        return TypedResults.Ok(new StudentListItem(student.Id, student.ExternalId, student.CreatedAt));
+    }
+
+    private static async Task<IResult> WithdrawConsent(HttpContext http, Guid id, IDbContextFactory<MatcherDbContext> databases, TimeProvider time)
+    {
+        await using var db = await databases.CreateDbContextAsync(http.RequestAborted).ConfigureAwait(false);
+        var student = await Owned(db, http).SingleOrDefaultAsync(s => s.Id == id, http.RequestAborted).ConfigureAwait(false);
+        if (student is null)
+        {
+            return ApiProblems.NotFound(ApiProblems.Culture(http), id.ToString());
+        }
+
+        if (student.ConsentWithdrawnAt is null)
+        {
+            var now = time.GetUtcNow();
+            student.ConsentWithdrawnAt = now;
+            student.UpdatedAt = now;
+            student.Revision++;
+            AuditLog.Add(db, time, CurrentActor.Name(http.User), "student.consent-withdraw", "student", id.ToString());
+            await db.SaveChangesAsync(http.RequestAborted).ConfigureAwait(false);
+        }
+
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>The answer to processing a student whose consent was withdrawn.</summary>
+    internal static IResult ConsentWithdrawn(System.Globalization.CultureInfo culture) => TypedResults.Problem(
+        statusCode: StatusCodes.Status409Conflict,
+        title: ApiProblems.Text(culture, "Consentimiento retirado", "Consent withdrawn"),
+        detail: ApiProblems.Text(culture, "El estudiante retiró su consentimiento: sus datos ya no se procesan. Puede consultarlos, corregirlos o eliminarlos.", "The student withdrew consent: their data is no longer processed. It can still be read, corrected or deleted."));
 
     /// <summary>The students the caller may see: their own; every registered one for admins. Demo students are nobody's.</summary>
     internal static IQueryable<Student> Owned(MatcherDbContext db, HttpContext http)
@@ -210,7 +304,13 @@ public sealed record StudentRegistration(JsonElement Profile, string? Dni, Conse
 /// <summary>Consent to store a student's data.</summary>
 /// <param name="Given">Whether consent was given.</param>
 /// <param name="Guardian">Whether a parent or guardian gave it (required for minors).</param>
-public sealed record ConsentInfo(bool Given, bool Guardian);
+/// <param name="TextVersion">The version of the consent text shown; when given it must be the host's current one.</param>
+public sealed record ConsentInfo(bool Given, bool Guardian, string? TextVersion = null);
+
+/// <summary>Body of <c>PUT /api/v1/students/{id}</c>.</summary>
+/// <param name="Profile">The corrected profile (CONTRACT §1).</param>
+/// <param name="Dni">The corrected DNI, 8 digits; the stored one is kept when absent.</param>
+public sealed record StudentUpdate(JsonElement Profile, string? Dni);
 
 /// <summary>Body of <c>POST /api/v1/students/lookup</c>.</summary>
 /// <param name="Dni">The DNI.</param>

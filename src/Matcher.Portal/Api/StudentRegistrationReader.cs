@@ -9,7 +9,7 @@ namespace Matcher.Portal.Api;
 /// <summary>Reads a registration strictly: unknown fields and wrong types are errors with their paths.</summary>
 internal static class StudentRegistrationReader
 {
-    public static ((StudentProfile Profile, string? Dni, bool Consent, bool Guardian)? Registration, IResult? Problem) Read(byte[] body, CultureInfo culture)
+    public static ((StudentProfile Profile, string? Dni, bool Consent, bool Guardian, string? TextVersion)? Registration, IResult? Problem) Read(byte[] body, CultureInfo culture, bool consentRequired = true)
     {
         JsonDocument doc;
         try
@@ -45,7 +45,7 @@ internal static class StudentRegistrationReader
 
             foreach (var property in root.EnumerateObject())
             {
-                if (property.Name is not ("profile" or "dni" or "consent"))
+                if (property.Name is not ("profile" or "dni") && (property.Name != "consent" || !consentRequired))
                 {
                     return (null, ApiProblems.Field("$." + property.Name, "Campo desconocido.", "Unknown field.", culture));
                 }
@@ -71,14 +71,30 @@ internal static class StudentRegistrationReader
                 }
             }
 
+            if (!consentRequired)
+            {
+                return ((profile, dni, false, false, null), null);
+            }
+
             if (!root.TryGetProperty("consent", out var consent) || consent.ValueKind != JsonValueKind.Object
                 || !TryBool(consent, "given", out var given) || !TryBool(consent, "guardian", out var guardian)
-                || consent.EnumerateObject().Any(p => p.Name is not ("given" or "guardian")))
+                || consent.EnumerateObject().Any(p => p.Name is not ("given" or "guardian" or "textVersion")))
             {
                 return (null, ApiProblems.Field("$.consent", "Indique { \"given\": true|false, \"guardian\": true|false }.", "Give { \"given\": true|false, \"guardian\": true|false }.", culture));
             }
 
-            return ((profile, dni, given, guardian), null);
+            string? textVersion = null;
+            if (consent.TryGetProperty("textVersion", out var version) && version.ValueKind != JsonValueKind.Null)
+            {
+                if (version.ValueKind != JsonValueKind.String || version.GetString() is not { Length: > 0 and <= 32 } text)
+                {
+                    return (null, ApiProblems.Field("$.consent.textVersion", "La versión del texto de consentimiento es un texto corto.", "The consent text version is a short string.", culture));
+                }
+
+                textVersion = text;
+            }
+
+            return ((profile, dni, given, guardian, textVersion), null);
         }
     }
 

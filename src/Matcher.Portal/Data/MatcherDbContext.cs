@@ -82,7 +82,10 @@ public abstract class MatcherDbContext(DbContextOptions options) : IdentityDbCon
             e.Property(s => s.ExternalId).HasMaxLength(128);
             e.Property(s => s.OwnerId).HasMaxLength(450);
             e.Property(s => s.DniHash).HasMaxLength(64);
+            e.Property(s => s.ConsentRecordedBy).HasMaxLength(256);
+            e.Property(s => s.ConsentTextVersion).HasMaxLength(32);
             e.Property(s => s.Revision).IsConcurrencyToken();
+            e.HasIndex(s => s.UpdatedAt);
             e.HasIndex(s => s.OwnerId);
             e.HasIndex(s => s.DniHash);
             e.Property(s => s.AccessCodeHash).HasMaxLength(64);
@@ -92,6 +95,7 @@ public abstract class MatcherDbContext(DbContextOptions options) : IdentityDbCon
         {
             e.Property(r => r.CreatedBy).HasMaxLength(256);
             e.Property(r => r.CatalogVersion).HasMaxLength(64);
+            e.HasIndex(r => r.CreatedAt);
             e.HasMany(r => r.Results).WithOne().HasForeignKey(r => r.RunId).OnDelete(DeleteBehavior.Cascade);
         });
         builder.Entity<MatchResult>(e =>

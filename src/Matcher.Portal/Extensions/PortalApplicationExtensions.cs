@@ -3,6 +3,7 @@ using Matcher.Portal.Api;
 using Matcher.Portal.Catalog;
 using Matcher.Portal.Components;
 using Matcher.Portal.Data;
+using Matcher.Portal.Security;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -32,23 +33,16 @@ internal static class PortalApplicationExtensions
 
     public static WebApplication UseMatcherPortal(this WebApplication app)
     {
+        app.UseMatcherForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        if (!app.Environment.IsDevelopment())
-        {
-            app.UseHsts();
-        }
-
+        app.UseSecurityHeaders();
         app.Use(static (context, next) =>
         {
-            var headers = context.Response.Headers;
-            headers.XContentTypeOptions = "nosniff";
-            headers["Referrer-Policy"] = "no-referrer";
-            headers.XFrameOptions = "DENY";
             if (context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
             {
-                // Answers can hold a student's data: never cached by a browser or a proxy.
-                headers.CacheControl = "no-store";
+                // Answers can hold a student's data: never cached by a browser or a proxy (ASVS 14.3.2).
+                context.Response.Headers.CacheControl = "no-store";
             }
 
             return next(context);

@@ -6,8 +6,10 @@ using Matcher.Portal.Data;
 using Matcher.Portal.Data.Entities;
 using Matcher.Portal.Observability;
 using Matcher.Portal.Options;
+using Matcher.Portal.Retention;
 using Matcher.Portal.Security;
 using Matcher.Portal.Students;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -70,6 +72,8 @@ internal static class PortalServiceCollectionExtensions
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<CatalogWatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<CatalogWatcher>());
+        services.AddSingleton<RetentionService>();
+        services.AddHostedService(sp => sp.GetRequiredService<RetentionService>());
 
         // The pages' framework and Radzen files: from the build output's static web assets manifest in every environment
         // (without it, `dotnet run` in Production answers 500 for them); a published app has none and serves wwwroot.
@@ -84,6 +88,7 @@ internal static class PortalServiceCollectionExtensions
             o.SerializerOptions.MaxDepth = 32;
         });
         services.AddOpenApi();
+        services.AddMatcherSecurityHeaders();
         AddRateLimits(services);
         services.AddHealthChecks()
             .AddDbContextCheck<MatcherDbContext>("database", tags: ["ready"])
@@ -129,7 +134,9 @@ internal static class PortalServiceCollectionExtensions
                 o.DefaultChallengeScheme = PortalAuthentication.Scheme;
             })
             .AddPolicyScheme(PortalAuthentication.Scheme, PortalAuthentication.Scheme, o =>
+                // API keys are for the API; the pages are for people and take only the session cookie.
                 o.ForwardDefaultSelector = ctx => ctx.Request.Headers.ContainsKey(PortalAuthentication.ApiKeyHeader)
+                    && ctx.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal)
                     ? PortalAuthentication.ApiKeyScheme
                     : IdentityConstants.ApplicationScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(PortalAuthentication.ApiKeyScheme, null)
@@ -144,6 +151,25 @@ internal static class PortalServiceCollectionExtensions
             o.SlidingExpiration = true;
             o.Events.OnRedirectToLogin = ctx => Deny(ctx, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ctx => Deny(ctx, StatusCodes.Status403Forbidden);
+        });
+        services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<IOptions<PortalOptions>>((o, portal) =>
+            {
+                if (portal.Value.SecureCookies)
+                {
+                    // ASVS 3.3.1: Secure, and a __Host- name so that no subdomain can set or shadow it.
+                    o.Cookie.Name = "__Host-matcher.session";
+                    o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+                    o.Cookie.Path = "/";
+                }
+            });
+        services.AddOptions<AntiforgeryOptions>().Configure<IOptions<PortalOptions>>((o, portal) =>
+        {
+            o.Cookie.Name = portal.Value.SecureCookies ? "__Host-matcher.af" : "matcher.af";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = portal.Value.SecureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            o.Cookie.Path = "/";
         });
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddIdentityCore<PortalUser>(o =>

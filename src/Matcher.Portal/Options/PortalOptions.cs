@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace Matcher.Portal.Options;
 
@@ -75,6 +76,34 @@ public sealed class PortalOptions
 
     /// <summary>Password of <see cref="KeyRingCertificatePath"/>.</summary>
     public string? KeyRingCertificatePassword { get; set; }
+
+    /// <summary>
+    /// Whether <c>X-Forwarded-For</c> and <c>X-Forwarded-Proto</c> from the proxy in front are trusted (turn it on behind
+    /// an ingress that terminates TLS and that is the only way to reach the host).
+    /// </summary>
+    /// <value>The default is <see langword="false"/>.</value>
+    public bool ForwardedHeaders { get; set; }
+
+    /// <summary>
+    /// Whether the session and antiforgery cookies are sent over HTTPS only, with the <c>__Host-</c> prefix (turn it on
+    /// wherever the host is served over TLS, directly or behind an ingress).
+    /// </summary>
+    /// <value>The default is <see langword="false"/>, so that a developer's plain-HTTP loopback host works.</value>
+    public bool SecureCookies { get; set; }
+
+    /// <summary>
+    /// Version of the consent text the registration forms show (Ley 29733); each student's consent records the version
+    /// it was given for, and a registration that names another version is refused.
+    /// </summary>
+    /// <value>The default is <c>2026-01</c>.</value>
+    [Required]
+    [RegularExpression("^[A-Za-z0-9._-]{1,32}$")]
+    public string ConsentTextVersion { get; set; } = "2026-01";
+
+    /// <summary>How long personal data is kept (section <c>Portal:Retention</c>).</summary>
+    [Required]
+    [ValidateObjectMembers]
+    public RetentionOptions Retention { get; set; } = new();
 
     /// <summary>Whether <see cref="Database"/> selects PostgreSQL.</summary>
     public bool UsesPostgres => Database is { } db && db.TrimStart().StartsWith("Host=", StringComparison.OrdinalIgnoreCase);

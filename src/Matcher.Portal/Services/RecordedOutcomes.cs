@@ -16,7 +16,7 @@ internal static class RecordedOutcomes
     public static async Task<IReadOnlyList<OutcomeRecord>> LoadAsync(MatcherDbContext db, StudentVault vault, CancellationToken cancellationToken)
     {
         var rows = await db.Outcomes.AsNoTracking().OrderBy(o => o.Id)
-            .Join(db.Students.AsNoTracking(), o => o.StudentId, s => s.Id, (o, s) => new { o.StudentId, o.ScholarshipId, o.Status, o.RecordedOn, s.ProfileCiphertext })
+            .Join(db.Students.AsNoTracking().Where(s => s.ConsentWithdrawnAt == null), o => o.StudentId, s => s.Id, (o, s) => new { o.StudentId, o.ScholarshipId, o.Status, o.RecordedOn, s.ProfileCiphertext })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         return rows.Select(r => new OutcomeRecord(
             StudentProfileJson.Parse(vault.Unprotect(r.ProfileCiphertext)) with { Id = r.StudentId.ToString() },

@@ -43,7 +43,8 @@ internal sealed class StudentDirectory(IDbContextFactory<MatcherDbContext> datab
     private async Task<IReadOnlyList<StoredStudent>> LoadAsync(Func<MatcherDbContext, IQueryable<Data.Entities.Student>> query, CancellationToken cancellationToken)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await query(db).AsNoTracking().OrderBy(s => s.CreatedAt).ThenBy(s => s.ExternalId)
+        // A student who withdrew consent is no longer processed: not matched, previewed or counted by the pages.
+        var rows = await query(db).AsNoTracking().Where(s => s.ConsentWithdrawnAt == null).OrderBy(s => s.CreatedAt).ThenBy(s => s.ExternalId)
             .Select(s => new { s.Id, s.ExternalId, s.ProfileCiphertext })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         return rows.Select(r => new StoredStudent(r.Id, r.ExternalId, StudentProfileJson.Parse(vault.Unprotect(r.ProfileCiphertext)))).ToList();

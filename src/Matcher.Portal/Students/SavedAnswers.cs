@@ -26,7 +26,7 @@ internal sealed class SavedAnswers(StudentRegistrar registrar, StudentVault vaul
 
         var code = AccessCode.New();
         var hash = await vault.HashAccessCodeAsync(AccessCode.Normalize(code)!, cancellationToken).ConfigureAwait(false);
-        (_, refusal) = await registrar.RegisterAsync(profile, dni: null, consent, guardian, ownerId: null, Actor, hash, cancellationToken).ConfigureAwait(false);
+        (_, refusal) = await registrar.RegisterAsync(profile, dni: null, consent, guardian, textVersion: null, ownerId: null, Actor, hash, cancellationToken).ConfigureAwait(false);
         return refusal is null ? (code, null) : (null, refusal);
     }
 

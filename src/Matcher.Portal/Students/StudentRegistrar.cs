@@ -3,7 +3,9 @@ using Matcher.Portal.Data.Entities;
 using Matcher.Portal.Services;
 using Matcher.Serialization;
 using Matcher.Students;
+using Matcher.Portal.Options;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Matcher.Portal.Students;
 
@@ -12,15 +14,28 @@ namespace Matcher.Portal.Students;
 /// without consent, a minor (or a student whose age is unknown) needs a parent's or guardian's, the profile is
 /// encrypted, a DNI is kept only as a keyed hash, and the audit row commits with the student.
 /// </summary>
-internal sealed class StudentRegistrar(StudentVault vault, IDbContextFactory<MatcherDbContext> databases, IMatcherClock clock, TimeProvider time)
+internal sealed class StudentRegistrar(StudentVault vault, IDbContextFactory<MatcherDbContext> databases, IMatcherClock clock, TimeProvider time, IOptions<PortalOptions> options)
 {
+    /// <summary>The version of the consent text in force (<c>Portal:ConsentTextVersion</c>).</summary>
+    public string ConsentTextVersion => options.Value.ConsentTextVersion;
+
     /// <summary>The consent rule: <see langword="null"/> when the data may be stored.</summary>
-    public FieldRefusal? CheckConsent(StudentProfile profile, bool consent, bool guardian)
+    /// <param name="profile">The profile.</param>
+    /// <param name="consent">Whether consent was given.</param>
+    /// <param name="guardian">Whether a parent or guardian gave it.</param>
+    /// <param name="textVersion">The consent text version the consent was given on; <see langword="null"/> means the current one.</param>
+    public FieldRefusal? CheckConsent(StudentProfile profile, bool consent, bool guardian, string? textVersion = null)
     {
         ArgumentNullException.ThrowIfNull(profile);
         if (!consent)
         {
             return new("consent.given", "Sin consentimiento no se guarda ningún dato.", "Without consent no data is stored.");
+        }
+
+        var current = ConsentTextVersion;
+        if (textVersion is not null && textVersion != current)
+        {
+            return new("consent.textVersion", $"El consentimiento debe darse sobre el texto vigente (versión {current}).", $"Consent must be given for the current text (version {current}).");
         }
 
         return NeedsGuardian(profile) && !guardian
@@ -36,13 +51,14 @@ internal sealed class StudentRegistrar(StudentVault vault, IDbContextFactory<Mat
     /// <param name="dni">DNI (8 digits, already validated) or <see langword="null"/>.</param>
     /// <param name="consent">Whether consent was given.</param>
     /// <param name="guardian">Whether a parent or guardian gave it.</param>
+    /// <param name="textVersion">The consent text version the consent was given on; <see langword="null"/> means the current one.</param>
     /// <param name="ownerId">The owner (a counselor's user id) or <see langword="null"/> for a student who saved their own answers.</param>
     /// <param name="actor">Who acts, for the audit log.</param>
     /// <param name="accessCodeHash">The keyed hash of a student's private access code, or <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the save.</param>
-    public async Task<(Student? Student, FieldRefusal? Refusal)> RegisterAsync(StudentProfile profile, string? dni, bool consent, bool guardian, string? ownerId, string actor, string? accessCodeHash, CancellationToken cancellationToken)
+    public async Task<(Student? Student, FieldRefusal? Refusal)> RegisterAsync(StudentProfile profile, string? dni, bool consent, bool guardian, string? textVersion, string? ownerId, string actor, string? accessCodeHash, CancellationToken cancellationToken)
     {
-        if (CheckConsent(profile, consent, guardian) is { } refusal)
+        if (CheckConsent(profile, consent, guardian, textVersion) is { } refusal)
         {
             return (null, refusal);
         }
@@ -58,13 +74,15 @@ internal sealed class StudentRegistrar(StudentVault vault, IDbContextFactory<Mat
             AccessCodeHash = accessCodeHash,
             ConsentAt = now,
             GuardianConsent = guardian,
+            ConsentRecordedBy = actor,
+            ConsentTextVersion = ConsentTextVersion,
             CreatedAt = now,
             UpdatedAt = now,
             Revision = 1,
         };
         await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         db.Students.Add(student);
-        AuditLog.Add(db, time, actor, "student.register", "student", student.Id.ToString(), guardian ? "guardian consent" : "own consent");
+        AuditLog.Add(db, time, actor, "student.register", "student", student.Id.ToString(), (guardian ? "guardian consent" : "own consent") + " text " + ConsentTextVersion);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return (student, null);
     }

@@ -36,6 +36,11 @@ public abstract class PortalHost : IAsyncLifetime
     /// <summary>More settings of this host.</summary>
     protected virtual IEnumerable<KeyValuePair<string, string>> Settings => [];
 
+    /// <summary>Last changes to the host's builder (services, logging).</summary>
+    protected virtual void Configure(IWebHostBuilder builder)
+    {
+    }
+
     public async Task InitializeAsync()
     {
         Database = CreateDatabase();
@@ -121,6 +126,7 @@ public abstract class PortalHost : IAsyncLifetime
             }
 
             b.ConfigureServices(ConfigureServices);
+            Configure(b);
         });
         _ = factory.Server;
         return factory;
@@ -185,4 +191,16 @@ public sealed class CertificateKeyRingHost : PortalHost
     }
 
     protected override string CreateDatabase() => $"Data Source={Path.Combine(_folder, "matcher.db")}";
+}
+
+/// <summary>A host as deployed behind a TLS-terminating ingress: forwarded headers trusted, secure cookies.</summary>
+public sealed class BehindProxyHost : PortalHost
+{
+    public override bool IsPostgres => false;
+
+    protected override IEnumerable<KeyValuePair<string, string>> Settings =>
+        [new("Portal:ForwardedHeaders", "true"), new("Portal:SecureCookies", "true")];
+
+    protected override string CreateDatabase() =>
+        $"Data Source={Path.Combine(Directory.CreateTempSubdirectory("matcher-proxy-").FullName, "matcher.db")}";
 }

@@ -36,6 +36,15 @@ public sealed class Student
     /// <summary>Whether a parent or guardian gave the consent (required for minors).</summary>
     public bool GuardianConsent { get; set; }
 
+    /// <summary>Who recorded the consent: the counselor's user name or <c>apikey:{name}</c>.</summary>
+    public string? ConsentRecordedBy { get; set; }
+
+    /// <summary>Version of the consent text the consent was given for.</summary>
+    public string? ConsentTextVersion { get; set; }
+
+    /// <summary>When consent was withdrawn (opposition): from then on the student is not matched nor given outcomes.</summary>
+    public DateTimeOffset? ConsentWithdrawnAt { get; set; }
+
     /// <summary>When the row was created.</summary>
     public DateTimeOffset CreatedAt { get; set; }
 

@@ -207,6 +207,8 @@ namespace Matcher.Portal.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CreatedAt");
+
                     b.ToTable("MatchRuns");
                 });
 
@@ -541,6 +543,17 @@ namespace Matcher.Portal.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("ConsentAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("ConsentRecordedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("ConsentTextVersion")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset?>("ConsentWithdrawnAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -582,6 +595,8 @@ namespace Matcher.Portal.Data.Migrations.Postgres
                     b.HasIndex("DniHash");
 
                     b.HasIndex("OwnerId");
+
+                    b.HasIndex("UpdatedAt");
 
                     b.ToTable("Students");
                 });

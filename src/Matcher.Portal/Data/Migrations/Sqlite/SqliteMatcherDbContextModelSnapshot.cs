@@ -194,6 +194,8 @@ namespace Matcher.Portal.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CreatedAt");
+
                     b.ToTable("MatchRuns");
                 });
 
@@ -518,6 +520,17 @@ namespace Matcher.Portal.Data.Migrations.Sqlite
                     b.Property<long?>("ConsentAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ConsentRecordedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConsentTextVersion")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ConsentWithdrawnAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -559,6 +572,8 @@ namespace Matcher.Portal.Data.Migrations.Sqlite
                     b.HasIndex("DniHash");
 
                     b.HasIndex("OwnerId");
+
+                    b.HasIndex("UpdatedAt");
 
                     b.ToTable("Students");
                 });
