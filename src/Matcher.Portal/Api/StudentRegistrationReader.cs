@@ -25,7 +25,7 @@ internal static class StudentRegistrationReader
         {
             try
             {
-                return Read(doc.RootElement, culture);
+                return Read(doc.RootElement, culture, consentRequired);
             }
             catch (InvalidOperationException)
             {
@@ -35,7 +35,7 @@ internal static class StudentRegistrationReader
         }
     }
 
-    private static ((StudentProfile Profile, string? Dni, bool Consent, bool Guardian)? Registration, IResult? Problem) Read(JsonElement root, CultureInfo culture)
+    private static ((StudentProfile Profile, string? Dni, bool Consent, bool Guardian, string? TextVersion)? Registration, IResult? Problem) Read(JsonElement root, CultureInfo culture, bool consentRequired)
     {
         {
             if (root.ValueKind != JsonValueKind.Object)
