@@ -68,6 +68,8 @@ internal static class PortalApplicationExtensions
         api.MapMatchEndpoints()
             .MapScholarshipEndpoints()
             .MapCallEndpoints()
+            .MapSourceEndpoints()
+            .MapReviewEndpoints()
             .MapParseEndpoints()
             .MapStudentEndpoints()
             .MapOutcomeEndpoints()

@@ -7,6 +7,8 @@ using Matcher.Portal.Data.Entities;
 using Matcher.Portal.Observability;
 using Matcher.Portal.Options;
 using Matcher.Portal.Security;
+using Matcher.Portal.Sources;
+using Matcher.Ingestion;
 using Matcher.Portal.Students;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
@@ -67,6 +69,7 @@ internal static class PortalServiceCollectionExtensions
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<CatalogWatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<CatalogWatcher>());
+        AddSources(services, configuration);
 
         // The pages' framework and Radzen files: from the build output's static web assets manifest in every environment
         // (without it, `dotnet run` in Production answers 500 for them); a published app has none and serves wwwroot.
@@ -86,6 +89,17 @@ internal static class PortalServiceCollectionExtensions
             .AddDbContextCheck<MatcherDbContext>("database", tags: ["ready"])
             .AddCheck<CatalogHealthCheck>("catalog", tags: ["ready"]);
         return builder;
+    }
+
+    /// <summary>Catalog sources: the ingestion library (fetcher, checker) and the host's runner, decisions and scheduler.</summary>
+    private static void AddSources(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddCatalogIngestion(configuration.GetSection(Matcher.Ingestion.IngestionOptions.Section));
+        services.AddOptions<SourceSchedulerOptions>().Bind(configuration.GetSection(SourceSchedulerOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<SourceRunner>();
+        services.AddSingleton<ReviewDecisions>();
+        services.AddSingleton<SourceScheduler>();
+        services.AddHostedService(sp => sp.GetRequiredService<SourceScheduler>());
     }
 
     private static void AddDatabase(IServiceCollection services, IConfiguration configuration)
