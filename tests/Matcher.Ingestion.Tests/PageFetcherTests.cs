@@ -104,8 +104,10 @@ public sealed class PageFetcherTests : IAsyncLifetime
             c.Response.Headers.Location = target;
             return Task.CompletedTask;
         });
-        await using var services = TestIngestion.Services(o => o.AttemptTimeout = TimeSpan.FromSeconds(2));
-        var result = await services.Fetcher().FetchAsync(new FetchRequest(_site.Url("/salto")));
+        // A refused address is not retried: with a one-minute retry delay, a retry would run into the 30 s cancellation.
+        await using var services = TestIngestion.Services(o => o.RetryDelay = TimeSpan.FromMinutes(1));
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var result = await services.Fetcher().FetchAsync(new FetchRequest(_site.Url("/salto")), cancel.Token);
         Assert.Equal(FetchOutcome.Blocked, result.Outcome);
         Assert.Equal(new Uri(target), result.FinalUrl);
     }

@@ -50,11 +50,28 @@ public static class IngestionServiceCollectionExtensions
                 resilience.Retry.MaxRetryAttempts = o.MaxRetries;
                 resilience.Retry.Delay = o.RetryDelay;
                 resilience.Retry.BackoffType = Polly.DelayBackoffType.Exponential;
+
+                // A refused address is not transient: retrying it only delays the answer.
+                resilience.Retry.ShouldHandle = args => ValueTask.FromResult(
+                    !IsBlocked(args.Outcome.Exception) && HttpClientResiliencePredicates.IsTransient(args.Outcome));
                 resilience.CircuitBreaker.SamplingDuration = TimeSpan.FromTicks(Math.Max(TimeSpan.FromSeconds(30).Ticks, o.AttemptTimeout.Ticks * 2));
             })
             .SelectPipelineByAuthority();
         services.TryAddSingleton<IPageFetcher, PageFetcher>();
         services.TryAddSingleton<SourceChecker>();
         return services;
+    }
+
+    private static bool IsBlocked(Exception? exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is BlockedAddressException)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
