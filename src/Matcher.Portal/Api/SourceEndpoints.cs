@@ -67,7 +67,7 @@ internal static class SourceEndpoints
         return TypedResults.Ok(View(source!, pending.GetValueOrDefault(id)));
     }
 
-    private static async Task<IResult> Create(HttpContext http, IDbContextFactory<MatcherDbContext> databases, IOptions<SourceSchedulerOptions> options, IOptions<IngestionOptions> ingestion, TimeProvider time)
+    private static async Task<IResult> Create(HttpContext http, SourceRegistry registry)
     {
         var culture = ApiProblems.Culture(http);
         var (body, bad) = await JsonBody.ReadAsync<SourceRequest>(http).ConfigureAwait(false);
@@ -76,83 +76,16 @@ internal static class SourceEndpoints
             return bad;
         }
 
-        if (!SourceKinds.IsKnown(body!.Kind))
+        var (source, problem) = await registry.CreateAsync(http.User, body!.Kind, body.Url, body.CallId, body.ProviderId, body.IntervalMinutes, http.RequestAborted).ConfigureAwait(false);
+        if (problem is not null)
         {
-            return ApiProblems.Field("kind", "Indique web, feed o manual.", "Give web, feed or manual.", culture);
+            return Problem(problem, culture);
         }
 
-        Uri? url = null;
-        if (body.Kind != "manual" || body.Url is not null)
-        {
-            if (UrlProblem(body.Url, ingestion.Value, culture, out url) is { } urlProblem)
-            {
-                return urlProblem;
-            }
-        }
-
-        var interval = body.IntervalMinutes ?? options.Value.DefaultIntervalMinutes;
-        if (interval < options.Value.MinIntervalMinutes || interval > 525_600)
-        {
-            return ApiProblems.Field("intervalMinutes", $"Entre {options.Value.MinIntervalMinutes} y 525600 minutos.", $"Between {options.Value.MinIntervalMinutes} and 525600 minutes.", culture);
-        }
-
-        await using var db = await databases.CreateDbContextAsync(http.RequestAborted).ConfigureAwait(false);
-        int providerId;
-        if (body.Kind != "feed" || body.CallId is not null)
-        {
-            if (string.IsNullOrWhiteSpace(body.CallId))
-            {
-                return ApiProblems.Field("callId", "Indique la convocatoria de la que trata la fuente.", "Give the call the source is about.", culture);
-            }
-
-            var call = await db.Calls.AsNoTracking().SingleOrDefaultAsync(c => c.Id == body.CallId, http.RequestAborted).ConfigureAwait(false);
-            if (call is null)
-            {
-                return ApiProblems.Field("callId", $"No existe la convocatoria '{body.CallId}'.", $"There is no call '{body.CallId}'.", culture);
-            }
-
-            providerId = call.ProviderId;
-        }
-        else
-        {
-            var own = await OwnProviderAsync(db, http.User, http.RequestAborted).ConfigureAwait(false);
-            var asked = body.ProviderId ?? own;
-            if (asked is null || !await db.Providers.AnyAsync(p => p.Id == asked, http.RequestAborted).ConfigureAwait(false))
-            {
-                return ApiProblems.Field("providerId", "Indique el proveedor cuyas convocatorias actualiza el feed.", "Give the provider whose calls the feed updates.", culture);
-            }
-
-            providerId = asked.Value;
-        }
-
-        if (!await CatalogEditor.MayEditAsync(db, http.User, providerId, http.RequestAborted).ConfigureAwait(false))
-        {
-            return ApiProblems.Forbidden(culture);
-        }
-
-        var now = time.GetUtcNow();
-        var actor = CurrentActor.Name(http.User);
-        var source = new CatalogSource
-        {
-            ProviderId = providerId,
-            CallId = body.CallId,
-            Kind = body.Kind!,
-            Url = url?.ToString(),
-            IntervalMinutes = interval,
-            Status = "new",
-            NextCheckAt = body.Kind == "manual" ? null : now,
-            CreatedBy = actor,
-            CreatedAt = now,
-        };
-        db.Sources.Add(source);
-        await db.SaveChangesAsync(http.RequestAborted).ConfigureAwait(false);
-        AuditLog.Add(db, time, actor, "source.create", "source", source.Id.ToString(CultureInfo.InvariantCulture), $"{source.Kind} {source.Url} {source.CallId}");
-        await db.SaveChangesAsync(http.RequestAborted).ConfigureAwait(false);
-        await db.Entry(source).Reference(s => s.Provider).LoadAsync(http.RequestAborted).ConfigureAwait(false);
-        return TypedResults.Created($"/api/v1/sources/{source.Id}", View(source, 0));
+        return TypedResults.Created($"/api/v1/sources/{source!.Id}", View(source, 0));
     }
 
-    private static async Task<IResult> Update(HttpContext http, int id, IDbContextFactory<MatcherDbContext> databases, IOptions<SourceSchedulerOptions> options, IOptions<IngestionOptions> ingestion, TimeProvider time)
+    private static async Task<IResult> Update(HttpContext http, int id, IDbContextFactory<MatcherDbContext> databases, SourceRegistry registry, TimeProvider time)
     {
         var culture = ApiProblems.Culture(http);
         var (body, bad) = await JsonBody.ReadAsync<SourceRequest>(http).ConfigureAwait(false);
@@ -175,9 +108,9 @@ internal static class SourceEndpoints
 
         if (body.Url is not null)
         {
-            if (UrlProblem(body.Url, ingestion.Value, culture, out var url) is { } urlProblem)
+            if (registry.UrlProblem(body.Url, out var url) is { } urlProblem)
             {
-                return urlProblem;
+                return Problem(urlProblem, culture);
             }
 
             if (url!.ToString() != source!.Url)
@@ -191,9 +124,9 @@ internal static class SourceEndpoints
 
         if (body.IntervalMinutes is { } interval)
         {
-            if (interval < options.Value.MinIntervalMinutes || interval > 525_600)
+            if (registry.IntervalProblem(interval) is { } intervalProblem)
             {
-                return ApiProblems.Field("intervalMinutes", $"Entre {options.Value.MinIntervalMinutes} y 525600 minutos.", $"Between {options.Value.MinIntervalMinutes} and 525600 minutes.", culture);
+                return Problem(intervalProblem, culture);
             }
 
             source!.IntervalMinutes = interval;
@@ -300,17 +233,11 @@ internal static class SourceEndpoints
         return TypedResults.Ok(checks);
     }
 
-    /// <summary>The provider a user is limited to: none for admins and API keys with <c>catalog:write</c>.</summary>
-    internal static async Task<int?> OwnProviderAsync(MatcherDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken)
-    {
-        if (CurrentActor.IsAdmin(user) || user.HasClaim(ApiScopes.ClaimType, ApiScopes.CatalogWrite))
-        {
-            return null;
-        }
+    internal static Task<int?> OwnProviderAsync(MatcherDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        SourceRegistry.OwnProviderAsync(db, user, cancellationToken);
 
-        var userId = CurrentActor.Id(user);
-        return await db.Users.Where(u => u.Id == userId).Select(u => u.ProviderId).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false) ?? -1;
-    }
+    private static IResult Problem(SourceProblem problem, CultureInfo culture) =>
+        problem.Field is null ? ApiProblems.Forbidden(culture) : ApiProblems.Field(problem.Field, problem.Spanish, problem.English, culture);
 
     private static async Task<(CatalogSource? Source, IResult? Problem)> FindAsync(MatcherDbContext db, HttpContext http, int id, bool tracked = false)
     {
@@ -331,23 +258,6 @@ internal static class SourceEndpoints
         await db.Reviews.AsNoTracking().Where(r => r.Status == ReviewStatus.Pending && r.SourceId != null)
             .GroupBy(r => r.SourceId!.Value).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken).ConfigureAwait(false);
-
-    private static IResult? UrlProblem(string? text, IngestionOptions options, CultureInfo culture, out Uri? url)
-    {
-        url = null;
-        if (!Uri.TryCreate(text?.Trim(), UriKind.Absolute, out var parsed) || (parsed.Scheme != Uri.UriSchemeHttp && parsed.Scheme != Uri.UriSchemeHttps))
-        {
-            return ApiProblems.Field("url", "Indique una URL http(s) absoluta.", "Give an absolute http(s) URL.", culture);
-        }
-
-        if (IPAddress.TryParse(parsed.DnsSafeHost, out var address) && !AddressClassifier.IsAllowed(address, options.AllowLoopback))
-        {
-            return ApiProblems.Field("url", "La dirección no es pública; solo se consultan sitios públicos.", "The address is not public; only public sites are fetched.", culture);
-        }
-
-        url = parsed;
-        return null;
-    }
 
     private static SourceView View(CatalogSource s, int pendingReviews) => new(
         s.Id, s.ProviderId, s.Provider?.Name, s.Kind, s.Url, s.CallId, s.IntervalMinutes, s.Paused, s.Status, s.LastCheckedAt, s.NextCheckAt,

@@ -97,6 +97,7 @@ internal static class PortalServiceCollectionExtensions
         services.AddCatalogIngestion(configuration.GetSection(Matcher.Ingestion.IngestionOptions.Section));
         services.AddOptions<SourceSchedulerOptions>().Bind(configuration.GetSection(SourceSchedulerOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SourceRunner>();
+        services.AddSingleton<SourceRegistry>();
         services.AddSingleton<ReviewDecisions>();
         services.AddSingleton<SourceScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<SourceScheduler>());
