@@ -13,8 +13,8 @@ namespace Matcher.Benchmarks;
 
 /// <summary>
 /// One check cycle over 500 sources against a loopback Kestrel site, as the host's scheduler runs it (8 at a time):
-/// 400 pages answer 304 to their ETag, 50 answer 200 with the same text (hash equal, no parse), 50 change on every
-/// request (parse with the offline parser, merge, diff, one proposal each). Fetching, robots.txt (cached), the SSRF
+/// 400 pages answer 304 to their ETag, 50 answer 200 with the same text (hash equal, no parse), 50 moved their deadline since
+/// the recorded check (parse with the offline parser, merge, diff, one proposal each). Fetching, robots.txt (cached), the SSRF
 /// guard, the standard resilience pipeline and text extraction are all real; the host's database writes are not in it.
 /// </summary>
 [SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 8)]
@@ -24,7 +24,7 @@ public class SourceCheckCycleBenchmark
     private WebApplication? _site;
     private ServiceProvider? _services;
     private SourceCheckRequest[] _requests = [];
-    private int _flip;
+    private volatile bool _recorded;
 
     [GlobalSetup]
     public async Task SetupAsync()
@@ -53,7 +53,8 @@ public class SourceCheckCycleBenchmark
                 }
             }
 
-            var day = i >= 450 && Interlocked.Increment(ref _flip) % 2 == 0 ? 20 : 5;
+            // The last 50 pages moved their deadline since the recorded check.
+            var day = i >= 450 && _recorded ? 20 : 5;
             context.Response.ContentType = "text/html; charset=utf-8";
             await context.Response.WriteAsync(Page(i, day));
         });
@@ -81,6 +82,11 @@ public class SourceCheckCycleBenchmark
         }
 
         _requests = requests;
+        _recorded = true;
+        if (await CheckCycleAsync() != 50)
+        {
+            throw new InvalidOperationException("A cycle must find exactly the 50 changed pages.");
+        }
     }
 
     [GlobalCleanup]
