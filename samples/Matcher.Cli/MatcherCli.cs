@@ -33,6 +33,7 @@ internal static class MatcherCli
                 ExplainCommand.Create(context, common),
                 CatalogCommand.Create(context, common),
                 ParseCommand.Create(context, common),
+                SourcesCommand.Create(context, common),
                 ModelCommand.Create(context, common),
                 EvaluateCommand.Create(context, common),
                 EvaluateCommand.CreateOutcomes(context, common),

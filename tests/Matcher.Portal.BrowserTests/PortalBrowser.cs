@@ -44,6 +44,11 @@ public sealed class PortalBrowser : IAsyncLifetime
             b.UseSetting("Portal:AdminPassword", AdminPassword);
             b.UseSetting("Portal:CatalogPollInterval", "00:00:00.200");
             b.UseSetting("Portal:LoginPermitsPerMinute", "100000");
+
+            // Sources on the test's own loopback site; checks run when the test clicks "check now".
+            b.UseSetting("Ingestion:AllowLoopback", "true");
+            b.UseSetting("Ingestion:PolitenessDelay", "00:00:00");
+            b.UseSetting("Portal:Sources:Enabled", "false");
         });
         _factory.UseKestrel(0);
         _factory.StartServer();
@@ -126,6 +131,22 @@ public sealed class PortalBrowser : IAsyncLifetime
         var name = $"{role}-{Guid.NewGuid():N}"[..18];
         (await client.PostAsJsonAsync("/api/v1/users", new { userName = name, password = UserPassword, roles = new[] { role }, providerId })).EnsureSuccessStatusCode();
         return name;
+    }
+
+    /// <summary>The id of a provider, by name.</summary>
+    public async Task<int> ProviderIdAsync(string name)
+    {
+        var databases = (Microsoft.EntityFrameworkCore.IDbContextFactory<Data.MatcherDbContext>)_factory!.Services.GetService(typeof(Microsoft.EntityFrameworkCore.IDbContextFactory<Data.MatcherDbContext>))!;
+        await using var db = await databases.CreateDbContextAsync();
+        return db.Providers.Single(p => p.Name == name).Id;
+    }
+
+    /// <summary>A client signed in as the admin, for setting up data through the API.</summary>
+    public async Task<HttpClient> AdminClientAsync()
+    {
+        var client = _factory!.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = BaseAddress, HandleCookies = true, AllowAutoRedirect = false });
+        (await client.PostAsJsonAsync("/api/v1/auth/login", new { userName = "admin", password = AdminPassword })).EnsureSuccessStatusCode();
+        return client;
     }
 
     public Task ScreenshotAsync(IPage page, string name) =>

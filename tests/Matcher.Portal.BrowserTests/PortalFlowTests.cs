@@ -275,7 +275,7 @@ public sealed class PortalFlowTests(PortalBrowser portal, ITestOutputHelper outp
 
         var (page, errors) = await portal.NewPageAsync();
         await PortalBrowser.SignInAsync(page, "admin", PortalBrowser.AdminPassword);
-        foreach (var path in new[] { "/", "/becas", "/counselor", "/provider", "/provider/import", "/analyst", "/admin/users", "/admin/keys", "/admin/weights", "/admin/audit", "/Account/AccessDenied" })
+        foreach (var path in new[] { "/", "/becas", "/counselor", "/provider", "/provider/import", "/provider/sources", "/provider/reviews", "/analyst", "/admin/users", "/admin/keys", "/admin/weights", "/admin/audit", "/Account/AccessDenied" })
         {
             await page.GotoAsync(path);
             await PortalBrowser.WaitInteractiveAsync(page);

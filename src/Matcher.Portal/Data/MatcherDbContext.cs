@@ -41,6 +41,12 @@ public abstract class MatcherDbContext(DbContextOptions options) : IdentityDbCon
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    public DbSet<CatalogSource> Sources => Set<CatalogSource>();
+
+    public DbSet<SourceCheck> SourceChecks => Set<SourceCheck>();
+
+    public DbSet<CallReview> Reviews => Set<CallReview>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -152,6 +158,42 @@ public abstract class MatcherDbContext(DbContextOptions options) : IdentityDbCon
         builder.Entity<PortalUser>(e =>
         {
             e.Property(u => u.DisplayName).HasMaxLength(200);
+        });
+        OnIngestionModelCreating(builder);
+    }
+
+    private static void OnIngestionModelCreating(ModelBuilder builder)
+    {
+        builder.Entity<CatalogSource>(e =>
+        {
+            e.Property(s => s.CallId).HasMaxLength(128);
+            e.Property(s => s.Kind).HasMaxLength(16);
+            e.Property(s => s.Url).HasMaxLength(2048);
+            e.Property(s => s.ETag).HasMaxLength(512);
+            e.Property(s => s.LastContentHash).HasMaxLength(64);
+            e.Property(s => s.Status).HasMaxLength(32);
+            e.Property(s => s.LastError).HasMaxLength(1000);
+            e.Property(s => s.CreatedBy).HasMaxLength(256);
+            e.HasIndex(s => s.ProviderId);
+        });
+        builder.Entity<SourceCheck>(e =>
+        {
+            e.Property(c => c.TriggeredBy).HasMaxLength(256);
+            e.Property(c => c.Outcome).HasMaxLength(32);
+            e.Property(c => c.ContentHash).HasMaxLength(64);
+            e.Property(c => c.Error).HasMaxLength(1000);
+            e.HasIndex(c => c.SourceId);
+            e.HasOne<CatalogSource>().WithMany().HasForeignKey(c => c.SourceId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<CallReview>(e =>
+        {
+            e.Property(r => r.CallId).HasMaxLength(128);
+            e.Property(r => r.Status).HasMaxLength(16);
+            e.Property(r => r.DecidedBy).HasMaxLength(256);
+            e.Property(r => r.Comment).HasMaxLength(1000);
+            e.HasIndex(r => new { r.Status, r.ProviderId });
+            e.HasIndex(r => r.CallId);
+            e.HasOne<CatalogSource>().WithMany().HasForeignKey(r => r.SourceId).OnDelete(DeleteBehavior.SetNull);
         });
     }
 }

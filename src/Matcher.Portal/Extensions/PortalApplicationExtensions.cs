@@ -62,6 +62,8 @@ internal static class PortalApplicationExtensions
         api.MapMatchEndpoints()
             .MapScholarshipEndpoints()
             .MapCallEndpoints()
+            .MapSourceEndpoints()
+            .MapReviewEndpoints()
             .MapParseEndpoints()
             .MapStudentEndpoints()
             .MapOutcomeEndpoints()

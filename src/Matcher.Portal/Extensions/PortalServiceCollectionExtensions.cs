@@ -8,6 +8,8 @@ using Matcher.Portal.Observability;
 using Matcher.Portal.Options;
 using Matcher.Portal.Retention;
 using Matcher.Portal.Security;
+using Matcher.Portal.Sources;
+using Matcher.Ingestion;
 using Matcher.Portal.Students;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
@@ -74,6 +76,7 @@ internal static class PortalServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<CatalogWatcher>());
         services.AddSingleton<RetentionService>();
         services.AddHostedService(sp => sp.GetRequiredService<RetentionService>());
+        AddSources(services, configuration);
 
         // The pages' framework and Radzen files: from the build output's static web assets manifest in every environment
         // (without it, `dotnet run` in Production answers 500 for them); a published app has none and serves wwwroot.
@@ -94,6 +97,18 @@ internal static class PortalServiceCollectionExtensions
             .AddDbContextCheck<MatcherDbContext>("database", tags: ["ready"])
             .AddCheck<CatalogHealthCheck>("catalog", tags: ["ready"]);
         return builder;
+    }
+
+    /// <summary>Catalog sources: the ingestion library (fetcher, checker) and the host's runner, decisions and scheduler.</summary>
+    private static void AddSources(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddCatalogIngestion(configuration.GetSection(Matcher.Ingestion.IngestionOptions.Section));
+        services.AddOptions<SourceSchedulerOptions>().Bind(configuration.GetSection(SourceSchedulerOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<SourceRunner>();
+        services.AddSingleton<SourceRegistry>();
+        services.AddSingleton<ReviewDecisions>();
+        services.AddSingleton<SourceScheduler>();
+        services.AddHostedService(sp => sp.GetRequiredService<SourceScheduler>());
     }
 
     private static void AddDatabase(IServiceCollection services, IConfiguration configuration)

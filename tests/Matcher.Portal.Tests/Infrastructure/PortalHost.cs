@@ -204,3 +204,22 @@ public sealed class BehindProxyHost : PortalHost
     protected override string CreateDatabase() =>
         $"Data Source={Path.Combine(Directory.CreateTempSubdirectory("matcher-proxy-").FullName, "matcher.db")}";
 }
+
+/// <summary>A host that may fetch loopback sources (the test sites), with no politeness delay and fast retries; its
+/// scheduler is off so that tests run checks themselves.</summary>
+public sealed class IngestionHost : PortalHost
+{
+    public override bool IsPostgres => false;
+
+    protected override IEnumerable<KeyValuePair<string, string>> Settings =>
+    [
+        new("Ingestion:AllowLoopback", "true"),
+        new("Ingestion:PolitenessDelay", "00:00:00"),
+        new("Ingestion:RetryDelay", "00:00:00.010"),
+        new("Ingestion:MaxRetries", "1"),
+        new("Portal:Sources:Enabled", "false"),
+    ];
+
+    protected override string CreateDatabase() =>
+        $"Data Source={Path.Combine(Directory.CreateTempSubdirectory("matcher-ingestion-").FullName, "matcher.db")}";
+}
