@@ -16,7 +16,8 @@ using static Microsoft.Playwright.Assertions;
 namespace Matcher.Portal.BrowserTests;
 
 /// <summary>A provider registers its page, a change on it waits in the review queue, approval publishes it.</summary>
-public sealed class SourceReviewFlowTests(PortalBrowser portal, ITestOutputHelper output) : IClassFixture<PortalBrowser>
+[Collection(PortalHost.Name)]
+public sealed class SourceReviewFlowTests(PortalBrowser portal, ITestOutputHelper output)
 {
     [Fact]
     public async Task Provider_registers_a_page_reviews_its_change_and_the_public_pages_show_it()
