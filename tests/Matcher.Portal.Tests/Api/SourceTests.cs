@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using Matcher.Catalog;
 using Matcher.Portal.Infrastructure;
 using Matcher.Portal.Sources;
+using Matcher.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -7,13 +7,17 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Matcher.Portal.Infrastructure;
+namespace Matcher.Testing;
 
-/// <summary>A provider's web site: a real Kestrel server on 127.0.0.1 whose pages a test changes between checks.</summary>
+/// <summary>
+/// A real Kestrel server on 127.0.0.1 whose pages the test changes between requests. A page set with an ETag answers
+/// 304 to a matching If-None-Match; every request is counted per path.
+/// </summary>
 public sealed class ChangingSite : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, Func<HttpContext, Task>> _routes = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _hits = new(StringComparer.Ordinal);
 
     private ChangingSite(WebApplication app) => _app = app;
 
@@ -26,23 +30,48 @@ public sealed class ChangingSite : IAsyncDisposable
         builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
         var site = new ChangingSite(app);
-        app.Run(context => site._routes.TryGetValue(context.Request.Path.Value ?? "/", out var handler)
-            ? handler(context)
-            : Task.FromResult(context.Response.StatusCode = 404));
+        app.Run(async context =>
+        {
+            var path = context.Request.Path.Value ?? "/";
+            site._hits.AddOrUpdate(path, 1, (_, n) => n + 1);
+            if (site._routes.TryGetValue(path, out var handler))
+            {
+                await handler(context);
+            }
+            else
+            {
+                context.Response.StatusCode = 404;
+            }
+        });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        site.BaseUrl = new Uri(address + "/");
-        site.Page("/robots.txt", "User-agent: *\nAllow: /\n", "text/plain");
+        site.BaseUrl = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal) + "/");
+        site.Robots("User-agent: *\nDisallow: /privado/\n");
         return site;
     }
 
     public Uri Url(string path) => new(BaseUrl, path.TrimStart('/'));
 
+    public int Hits(string path) => _hits.GetValueOrDefault(path);
+
     public void Route(string path, Func<HttpContext, Task> handler) => _routes[path] = handler;
 
-    public void Page(string path, string body, string contentType = "text/html; charset=utf-8") =>
+    public void Robots(string text) => Page("/robots.txt", text, "text/plain");
+
+    /// <summary>Serves a body; with an ETag, a matching If-None-Match gets 304.</summary>
+    public void Page(string path, string body, string contentType = "text/html; charset=utf-8", string? etag = null) =>
         Route(path, async context =>
         {
+            if (etag is not null)
+            {
+                context.Response.Headers.ETag = etag;
+                if (context.Request.Headers.IfNoneMatch.ToString() == etag)
+                {
+                    context.Response.StatusCode = 304;
+                    return;
+                }
+            }
+
             context.Response.ContentType = contentType;
             await context.Response.WriteAsync(body);
         });
