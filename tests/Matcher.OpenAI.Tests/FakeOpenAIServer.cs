@@ -32,6 +32,21 @@ internal sealed class FakeOpenAIServer : IAsyncDisposable
 
     public ConcurrentQueue<string> Requests { get; } = new();
 
+    /// <summary>
+    /// The number of requests received once <paramref name="expected"/> have arrived or <paramref name="within"/> has
+    /// passed: a client that gave up on a slow answer may return before this server has read the last request's body.
+    /// </summary>
+    public async Task<int> RequestCountAsync(int expected, TimeSpan within)
+    {
+        using var deadline = new CancellationTokenSource(within);
+        while (Requests.Count < expected && !deadline.IsCancellationRequested)
+        {
+            await Task.Delay(20, CancellationToken.None);
+        }
+
+        return Requests.Count;
+    }
+
     public static string Fixture(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", name));
 
     public FakeOpenAIServer Reply(string fixture, int status = 200, TimeSpan? delay = null, params (string Name, string Value)[] headers)

@@ -105,12 +105,12 @@ public sealed class OpenAIParserWireTests : IAsyncDisposable
         _server.Reply("call-valid.json", delay: TimeSpan.FromSeconds(5)).Reply("call-valid.json", delay: TimeSpan.FromSeconds(5));
         using var services = Services(o =>
         {
-            o.AttemptTimeout = TimeSpan.FromMilliseconds(300);
+            o.AttemptTimeout = TimeSpan.FromSeconds(1);
             o.MaxRetries = 1;
         });
         var ex = await Assert.ThrowsAsync<TextParseException>(() => services.GetRequiredService<IScholarshipCallParser>().ParseAsync(CallText));
         Assert.Equal(ParseFailureKind.Timeout, ex.Kind);
-        Assert.Equal(2, _server.Requests.Count);
+        Assert.Equal(2, await _server.RequestCountAsync(2, TimeSpan.FromSeconds(10)));
     }
 
     [Fact]
