@@ -133,8 +133,10 @@ public sealed class SourceTests(IngestionHost host) : IClassFixture<IngestionHos
         // A paused source is not checked by the scheduler; check-now still works.
         Assert.True((await (await admin.PostAsync(new Uri($"/api/v1/sources/{failing}/pause", UriKind.Relative), null)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("paused").GetBoolean());
         var metrics = await host.Anonymous().GetStringAsync(new Uri("/metrics", UriKind.Relative));
-        Assert.Contains("matcher_source_checks_total{outcome=\"failed\"}", metrics, StringComparison.Ordinal);
-        Assert.Contains("matcher_source_changes_total", metrics, StringComparison.Ordinal);
+        Assert.Contains($"matcher_source_checks_total{{source=\"{failing}\",outcome=\"failed\"}}", metrics, StringComparison.Ordinal);
+        Assert.Contains($"matcher_source_checks_total{{source=\"{healthy}\",outcome=\"changed\"}}", metrics, StringComparison.Ordinal);
+        Assert.Contains($"matcher_source_failures_total{{source=\"{failing}\"}}", metrics, StringComparison.Ordinal);
+        Assert.Contains($"matcher_source_changes_total{{source=\"{healthy}\"}}", metrics, StringComparison.Ordinal);
     }
 
     [Fact]
