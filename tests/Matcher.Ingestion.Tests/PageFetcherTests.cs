@@ -1,6 +1,7 @@
 using System.Net;
 using Matcher.Ingestion.Fetching;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Matcher.Ingestion;
 
@@ -207,19 +208,23 @@ public sealed class PageFetcherTests : IAsyncLifetime
     [Fact]
     public async Task PolitenessDelay_SpacesRequestsToOneHost()
     {
-        var times = new System.Collections.Concurrent.ConcurrentQueue<long>();
-        _site.Route("/pausa", async c =>
-        {
-            times.Enqueue(System.Diagnostics.Stopwatch.GetTimestamp());
-            await c.Response.WriteAsync("ok");
-        });
-        await using var services = TestIngestion.Services(o => o.PolitenessDelay = TimeSpan.FromMilliseconds(300));
-        await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => services.Fetcher().FetchAsync(new FetchRequest(_site.Url("/pausa")))));
-        var stamps = times.Order().ToArray();
-        Assert.Equal(3, stamps.Length);
-        for (var i = 1; i < stamps.Length; i++)
-        {
-            Assert.True(System.Diagnostics.Stopwatch.GetElapsedTime(stamps[i - 1], stamps[i]) >= TimeSpan.FromMilliseconds(250));
-        }
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 15, 0, 0, TimeSpan.Zero));
+        var gate = new PolitenessGate(TimeSpan.FromMilliseconds(300), time);
+        await gate.WaitAsync("becas.example.pe", CancellationToken.None);
+
+        // The next request to the same host waits the whole delay; another host does not wait at all.
+        var second = gate.WaitAsync("becas.example.pe", CancellationToken.None);
+        Assert.True(gate.WaitAsync("otra.example.pe", CancellationToken.None).IsCompletedSuccessfully);
+        time.Advance(TimeSpan.FromMilliseconds(299));
+        Assert.False(second.IsCompleted);
+        time.Advance(TimeSpan.FromMilliseconds(1));
+        await second;
+
+        // The delay counts from the last request, not the first.
+        var third = gate.WaitAsync("BECAS.example.pe", CancellationToken.None);
+        time.Advance(TimeSpan.FromMilliseconds(299));
+        Assert.False(third.IsCompleted);
+        time.Advance(TimeSpan.FromMilliseconds(1));
+        await third;
     }
 }
